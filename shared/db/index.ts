@@ -1,0 +1,61 @@
+// Database access: one Kysely instance over `pg`, whatever serves it (PostgreSQL or embedded PGlite).
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.ts';
+import { openEmbedded } from './embedded.ts';
+import { migrateToLatest } from './migrate.ts';
+import type { Database } from './schema.ts';
+
+// int8 (bigserial ids, count(*)) as numbers: our ids and counts stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+// `date` as 'YYYY-MM-DD', not a Date at local midnight.
+pg.types.setTypeParser(1082, (v) => v);
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  /** Connection string every other client (BullMQ's PostgreSQL backend) uses. */
+  url: string;
+  embeddedOwner: boolean;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config, log: Logger, opts: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
+  const embedded = config.database.url ? null : await openEmbedded(config.dataDir, log);
+  const url = config.database.url ?? embedded!.url;
+  const pool = new pg.Pool({ connectionString: url, max: config.database.poolMax });
+  pool.on('error', (err) => log.error({ err }, 'idle database connection failed'));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await db.selectNoFrom((eb) => eb.val(1).as('ok')).execute();
+    if (opts.migrate !== false) {
+      const applied = await migrateToLatest(db);
+      if (applied.length) log.info({ applied }, 'migrations applied');
+    }
+  } catch (err) {
+    await db.destroy().catch(() => {});
+    await embedded?.close();
+    throw new Error(`Cannot use the database at ${redact(url)}: ${(err as Error).message}`, { cause: err });
+  }
+  return {
+    db,
+    url,
+    embeddedOwner: embedded?.owner ?? false,
+    async close() {
+      await db.destroy();
+      await embedded?.close();
+    },
+  };
+}
+
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
+}

@@ -1,0 +1,190 @@
+// Articles: stored once per dedup key, grouped into stories of syndicated copies.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { NormalisedItem } from '../../feeds/types.ts';
+import { fingerprintBands, isSameStory, storyFingerprint } from '../../feeds/fingerprint.ts';
+import type { Db } from '../index.ts';
+
+/** One key per article: its canonical URL, else the feed's GUID, else a hash of its text. */
+export function dedupKey(feedId: number, item: NormalisedItem): string {
+  if (item.url) return `u:${item.url}`;
+  if (item.guid) return `g:${feedId}:${item.guid}`;
+  const h = createHash('sha1').update(`${item.title}\n${item.summary}\n${item.content}`).digest('hex');
+  return `h:${feedId}:${h}`;
+}
+
+export interface InsertOutcome {
+  newIds: number[];
+  duplicates: number;
+}
+
+const STORY_WINDOW_MS = 3 * 24 * 3600 * 1000;
+
+/**
+ * Insert new items; items already stored (same key, same GUID in the feed, same URL) are skipped by
+ * ON CONFLICT, so a re-poll, a retry or two racing workers store each article exactly once.
+ */
+export async function insertItems(db: Db, feedId: number, langHint: string | null, items: NormalisedItem[], fetchedAt: Date): Promise<InsertOutcome> {
+  const newIds: number[] = [];
+  let duplicates = 0;
+  const seen = new Set<string>();
+  for (const item of items) {
+    const key = dedupKey(feedId, item);
+    if (seen.has(key)) {
+      duplicates++;
+      continue;
+    }
+    seen.add(key);
+    const fingerprint = storyFingerprint(item.title, item.content || item.summary);
+    const id = await db.transaction().execute(async (tx) => {
+      const row = await tx
+        .insertInto('articles')
+        .values({
+          feed_id: feedId,
+          dedup_key: key,
+          guid: item.guid,
+          url: item.url,
+          title: item.title,
+          summary: item.summary,
+          content: item.content,
+          author: item.author,
+          lang_hint: langHint,
+          published_at: item.published,
+          published_from_feed: item.publishedFromFeed,
+          fetched_at: fetchedAt,
+          fingerprint,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) return null;
+      const storyId = await attachStory(tx as unknown as Db, fingerprint, fetchedAt);
+      await tx.updateTable('articles').set({ story_id: storyId }).where('id', '=', row.id).execute();
+      return Number(row.id);
+    });
+    if (id === null) duplicates++;
+    else newIds.push(id);
+  }
+  return { newIds, duplicates };
+}
+
+async function attachStory(db: Db, fingerprint: string, at: Date): Promise<number> {
+  const bands = fingerprintBands(fingerprint);
+  const candidates = await db
+    .selectFrom('story_bands')
+    .innerJoin('stories', 'stories.id', 'story_bands.story_id')
+    .select(['stories.id', 'stories.fingerprint'])
+    .where('story_bands.band', 'in', bands)
+    .where('stories.first_seen_at', '>=', new Date(at.getTime() - STORY_WINDOW_MS))
+    .distinct()
+    .execute();
+  const match = candidates.find((c) => isSameStory(c.fingerprint, fingerprint));
+  if (match) {
+    await db.updateTable('stories').set({ report_count: sql`report_count + 1` }).where('id', '=', match.id).execute();
+    return Number(match.id);
+  }
+  const story = await db.insertInto('stories').values({ fingerprint, first_seen_at: at }).returning('id').executeTakeFirstOrThrow();
+  await db
+    .insertInto('story_bands')
+    .values(bands.map((band) => ({ band, story_id: story.id })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return Number(story.id);
+}
+
+export async function getArticleForScoring(db: Db, id: number) {
+  return db
+    .selectFrom('articles')
+    .innerJoin('feeds', 'feeds.id', 'articles.feed_id')
+    .select([
+      'articles.id',
+      'articles.title',
+      'articles.summary',
+      'articles.content',
+      'articles.lang_hint',
+      'articles.published_at',
+      'feeds.region_kato',
+      'feeds.lang as feed_lang',
+    ])
+    .where('articles.id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface ArticleFilter {
+  district?: string;
+  region?: string;
+  lang?: string;
+  minScore?: number;
+  from?: Date;
+  to?: Date;
+  feedId?: number;
+  limit: number;
+  cursor?: { published: Date; id: number } | null;
+}
+
+export function encodeCursor(published: Date, id: number): string {
+  return Buffer.from(`${published.toISOString()}|${id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { published: Date; id: number } | null {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const published = new Date(iso ?? '');
+  const n = Number(id);
+  if (Number.isNaN(published.getTime()) || !Number.isInteger(n)) return null;
+  return { published, id: n };
+}
+
+/** Newest first; keyset pagination on (published_at, id). */
+export async function listArticles(db: Db, f: ArticleFilter) {
+  let q = db
+    .selectFrom('articles')
+    .innerJoin('feeds', 'feeds.id', 'articles.feed_id')
+    .leftJoin('analyses', 'analyses.article_id', 'articles.id')
+    .leftJoin('stories', 'stories.id', 'articles.story_id')
+    .select([
+      'articles.id',
+      'articles.url',
+      'articles.title',
+      'articles.published_at',
+      'articles.story_id',
+      'stories.report_count',
+      'feeds.id as feed_id',
+      'feeds.url as feed_url',
+      'feeds.title as feed_title',
+      'feeds.outlet as feed_outlet',
+      'analyses.result',
+      'analyses.engine_version',
+      'articles.lang_hint',
+    ]);
+  if (f.district) q = q.where('analyses.district_kato', '=', f.district);
+  if (f.region) q = q.where('analyses.region_kato', '=', f.region);
+  if (f.lang) q = q.where('analyses.lang', '=', f.lang);
+  if (f.minScore !== undefined) q = q.where('analyses.score', '>=', f.minScore);
+  if (f.from) q = q.where('articles.published_at', '>=', f.from);
+  if (f.to) q = q.where('articles.published_at', '<', f.to);
+  if (f.feedId !== undefined) q = q.where('articles.feed_id', '=', f.feedId);
+  if (f.cursor) {
+    const c = f.cursor;
+    q = q.where((eb) =>
+      eb.or([eb('articles.published_at', '<', c.published), eb.and([eb('articles.published_at', '=', c.published), eb('articles.id', '<', c.id)])]),
+    );
+  }
+  const rows = await q.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(f.limit + 1).execute();
+  const page = rows.slice(0, f.limit);
+  const nextCursor = rows.length > f.limit ? encodeCursor(page[page.length - 1]!.published_at, Number(page[page.length - 1]!.id)) : null;
+  return { rows: page, nextCursor };
+}
+
+/** Ids of stored articles, oldest first, for re-scoring. */
+export async function articleIdsSince(db: Db, since: Date | null, afterId: number, limit: number): Promise<number[]> {
+  let q = db.selectFrom('articles').select('id').where('id', '>', afterId);
+  if (since) q = q.where('published_at', '>=', since);
+  const rows = await q.orderBy('id').limit(limit).execute();
+  return rows.map((r) => Number(r.id));
+}
+
+export async function countArticlesSince(db: Db, since: Date | null): Promise<number> {
+  let q = db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (since) q = q.where('published_at', '>=', since);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}

@@ -1,0 +1,202 @@
+// Feeds and their polling state. The database owns the schedule: next_check_at, validators and
+// failure counters live on the feed row; every attempt is appended to fetch_log.
+import { sql } from 'kysely';
+import type { Db } from '../index.ts';
+import type { Feed } from '../schema.ts';
+
+export interface FeedInput {
+  url: string;
+  lang?: string | null;
+  regionKato?: string | null;
+  intervalMin?: number;
+  fullText?: boolean;
+  title?: string | null;
+  outlet?: string | null;
+  source?: 'user' | 'starter' | 'import';
+}
+
+export interface FeedHealth {
+  fetches24h: number;
+  failures24h: number;
+  newItems24h: number;
+  lastOutcome: string | null;
+  lastErrorCode: string | null;
+}
+
+export type FeedWithHealth = Feed & { health: FeedHealth; articleCount: number };
+
+export async function addFeeds(db: Db, inputs: FeedInput[]): Promise<{ added: Feed[]; existing: string[] }> {
+  if (inputs.length === 0) return { added: [], existing: [] };
+  const added = await db
+    .insertInto('feeds')
+    .values(
+      inputs.map((f) => ({
+        url: f.url,
+        lang: f.lang ?? null,
+        region_kato: f.regionKato ?? null,
+        interval_min: f.intervalMin ?? 15,
+        full_text: f.fullText ?? false,
+        title: f.title ?? null,
+        outlet: f.outlet ?? null,
+        source: f.source ?? 'user',
+      })),
+    )
+    .onConflict((oc) => oc.column('url').doNothing())
+    .returningAll()
+    .execute();
+  const addedUrls = new Set(added.map((f) => f.url));
+  return { added, existing: inputs.map((f) => f.url).filter((u) => !addedUrls.has(u)) };
+}
+
+export async function findFeed(db: Db, idOrUrl: string | number): Promise<Feed | undefined> {
+  const asId = typeof idOrUrl === 'number' ? idOrUrl : /^\d+$/.test(idOrUrl) ? Number(idOrUrl) : null;
+  let q = db.selectFrom('feeds').selectAll();
+  q = asId !== null ? q.where('id', '=', asId) : q.where('url', '=', String(idOrUrl));
+  return q.executeTakeFirst();
+}
+
+export async function removeFeed(db: Db, id: number): Promise<boolean> {
+  const res = await db.deleteFrom('feeds').where('id', '=', id).executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}
+
+export async function countFeeds(db: Db): Promise<number> {
+  const row = await db.selectFrom('feeds').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listFeedsWithHealth(db: Db, now = new Date()): Promise<FeedWithHealth[]> {
+  const since = new Date(now.getTime() - 24 * 3600 * 1000);
+  const feeds = await db.selectFrom('feeds').selectAll().orderBy('id').execute();
+  const stats = await db
+    .selectFrom('fetch_log')
+    .where('started_at', '>=', since)
+    .groupBy('feed_id')
+    .select((eb) => [
+      'feed_id',
+      eb.fn.countAll<number>().as('fetches'),
+      eb.fn.sum<number>(sql`case when outcome in ('temporary_error','permanent_error') then 1 else 0 end`).as('failures'),
+      eb.fn.sum<number>('new_items').as('new_items'),
+    ])
+    .execute();
+  const last = await db
+    .selectFrom('fetch_log')
+    .distinctOn('feed_id')
+    .select(['feed_id', 'outcome', 'error_code'])
+    .orderBy('feed_id')
+    .orderBy('started_at', 'desc')
+    .execute();
+  const counts = await db
+    .selectFrom('articles')
+    .groupBy('feed_id')
+    .select((eb) => ['feed_id', eb.fn.countAll<number>().as('n')])
+    .execute();
+  const byFeed = new Map(stats.map((s) => [s.feed_id, s]));
+  const lastByFeed = new Map(last.map((l) => [l.feed_id, l]));
+  const countByFeed = new Map(counts.map((c) => [c.feed_id, Number(c.n)]));
+  return feeds.map((f) => {
+    const s = byFeed.get(f.id);
+    const l = lastByFeed.get(f.id);
+    return {
+      ...f,
+      articleCount: countByFeed.get(f.id) ?? 0,
+      health: {
+        fetches24h: Number(s?.fetches ?? 0),
+        failures24h: Number(s?.failures ?? 0),
+        newItems24h: Number(s?.new_items ?? 0),
+        lastOutcome: l?.outcome ?? null,
+        lastErrorCode: l?.error_code ?? null,
+      },
+    };
+  });
+}
+
+export async function dueFeeds(db: Db, now: Date, limit = 500): Promise<Array<Pick<Feed, 'id' | 'next_check_at'>>> {
+  return db
+    .selectFrom('feeds')
+    .select(['id', 'next_check_at'])
+    .where('enabled', '=', true)
+    .where('next_check_at', '<=', now)
+    .orderBy('next_check_at')
+    .limit(limit)
+    .execute();
+}
+
+export interface FetchRecord {
+  feedId: number;
+  startedAt: Date;
+  durationMs: number;
+  outcome: 'ok' | 'not_modified' | 'temporary_error' | 'permanent_error';
+  httpStatus: number | null;
+  bytes: number;
+  items: number;
+  newItems: number;
+  duplicates: number;
+  errorCode: string | null;
+  error: string | null;
+}
+
+export interface FeedStateUpdate {
+  nextCheckAt: Date;
+  etag?: string | null;
+  lastModified?: string | null;
+  consecutiveFailures: number;
+  permanentFailures: number;
+  recentNewCounts: number[];
+  disable?: string | null;
+  title?: string | null;
+}
+
+/** Append the attempt to fetch_log and move the feed's schedule, in one transaction. */
+export async function recordFetch(db: Db, rec: FetchRecord, state: FeedStateUpdate): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('fetch_log')
+      .values({
+        feed_id: rec.feedId,
+        started_at: rec.startedAt,
+        duration_ms: Math.round(rec.durationMs),
+        outcome: rec.outcome,
+        http_status: rec.httpStatus,
+        bytes: rec.bytes,
+        items: rec.items,
+        new_items: rec.newItems,
+        duplicates: rec.duplicates,
+        error_code: rec.errorCode,
+        error: rec.error?.slice(0, 2000) ?? null,
+      })
+      .execute();
+    const ok = rec.outcome === 'ok' || rec.outcome === 'not_modified';
+    await tx
+      .updateTable('feeds')
+      .set({
+        next_check_at: state.nextCheckAt,
+        last_checked_at: rec.startedAt,
+        last_status: rec.outcome,
+        last_error: ok ? null : rec.error?.slice(0, 2000) ?? null,
+        consecutive_failures: state.consecutiveFailures,
+        permanent_failures: state.permanentFailures,
+        recent_new_counts: JSON.stringify(state.recentNewCounts.slice(-20)),
+        ...(ok ? { last_success_at: rec.startedAt } : {}),
+        ...(rec.newItems > 0 ? { last_new_items_at: rec.startedAt } : {}),
+        ...(state.etag !== undefined ? { etag: state.etag } : {}),
+        ...(state.lastModified !== undefined ? { last_modified: state.lastModified } : {}),
+        ...(state.title ? { title: sql<string>`coalesce(title, ${state.title})` } : {}),
+        ...(state.disable ? { enabled: false, disabled_reason: state.disable } : {}),
+      })
+      .where('id', '=', rec.feedId)
+      .execute();
+  });
+}
+
+export async function setFeedEnabled(db: Db, id: number, enabled: boolean): Promise<void> {
+  await db
+    .updateTable('feeds')
+    .set({ enabled, disabled_reason: null, consecutive_failures: 0, permanent_failures: 0, next_check_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function recentFetches(db: Db, feedId: number, limit = 20) {
+  return db.selectFrom('fetch_log').selectAll().where('feed_id', '=', feedId).orderBy('started_at', 'desc').limit(limit).execute();
+}

@@ -1,0 +1,7 @@
+// The migration list, in order. Static imports keep migrations working the same under tsx, tests and bundlers.
+import type { Migration } from 'kysely';
+import * as pipeline from './20261124_01_pipeline.ts';
+
+export const migrations: Record<string, Migration> = {
+  '20261124_01_pipeline': pipeline,
+};
