@@ -7,7 +7,7 @@ import { decodeEntitiesOnce } from './entities.ts';
 const TRACKING_PARAMS = new Set([
   'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'ysclid', '_openstat',
   'from', 'ref', 'ref_src', 'ref_url', 'mc_cid', 'mc_eid', 'igshid', '_ga', '_gl', 'spm',
-  'rss', 'rss_id', 'feed', 'utm', 'ns_mchannel', 'ns_source', 'ns_campaign', 'ito', 'cmpid',
+  'rss', 'rss_id', 'feed', 'wt_mc', 'wt_zmc', 'ito', 'utm', 'ns_mchannel', 'ns_source', 'ns_campaign', 'ito', 'cmpid',
 ]);
 
 export function isTrackingParam(name: string): boolean {
@@ -32,7 +32,7 @@ export function effectiveBase(bases: ReadonlyArray<string | null | undefined>): 
   for (let i = bases.length - 1; i >= 0; i--) {
     const b = bases[i]?.trim();
     if (!b) continue;
-    const u = base === null ? tryUrl(b) : tryUrl(b, base);
+    const u: URL | null = base === null ? tryUrl(b) : tryUrl(b, base);
     if (u && (u.protocol === 'http:' || u.protocol === 'https:')) base = u.href;
   }
   return base;
@@ -208,6 +208,9 @@ export function resolvePublished(
 
 // ---------------------------------------------------------------- authors, GUIDs, language
 
+/** "Фото: …", "Photo: …" author entries are picture credits, not authors. */
+const CREDIT_LINE = /^(?:фото|photo|видео|video|источник|source|иллюстрация)\s*[:：]/i;
+
 /**
  * Author display name from RSS `author` ("mail@x (Name)" or "Name <mail>"), dc:creator,
  * Atom/JSON author names. The first non-empty candidate wins; a bare e-mail is kept as is.
@@ -215,7 +218,7 @@ export function resolvePublished(
 export function cleanAuthor(candidates: ReadonlyArray<string | null | undefined>): string | null {
   for (const c of candidates) {
     const t = cleanTitle(c ?? '');
-    if (!t) continue;
+    if (!t || CREDIT_LINE.test(t)) continue;
     const paren = /^\S+@\S+\s*\((.+)\)$/.exec(t);
     if (paren) return paren[1]!.trim();
     const angle = /^(.+?)\s*<\S+@\S+>$/.exec(t);

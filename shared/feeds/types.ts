@@ -17,6 +17,20 @@ export interface NormalisedItem {
   published: string;
   /** Whether `published` came from the feed (false: fell back to fetch time). */
   publishedFromFeed: boolean;
+  /** Language tag from the item or, failing that, the feed (lower case, e.g. 'ru', 'en-us'). */
+  language?: string | null;
+  /** Category/tag labels as text (RSS <category>, Atom term, JSON Feed tags). */
+  categories?: string[];
+  /** Enclosures / media:content / media:thumbnail, de-duplicated by absolute URL. */
+  media?: MediaRef[];
+}
+
+export interface MediaRef {
+  url: string;
+  /** MIME type when given (image/jpeg, video/mp4 …). */
+  type: string | null;
+  /** media:credit of the item (photo agency …), when given. */
+  credit: string | null;
 }
 
 export interface ParsedFeed {
