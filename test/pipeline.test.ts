@@ -52,9 +52,9 @@ describe.each(modes)('pipeline (%s)', (mode) => {
     const items: any[] = [];
     let cursor: string | null = null;
     do {
-      const res = await app.inject({ url: `/v1/articles?limit=7${cursor ? `&cursor=${cursor}` : ''}`, headers: { authorization: `Bearer ${key}` } });
+      const res: { statusCode: number; json: () => any } = await app.inject({ url: `/v1/articles?limit=7${cursor ? `&cursor=${cursor}` : ''}`, headers: { authorization: `Bearer ${key}` } });
       expect(res.statusCode).toBe(200);
-      const body = res.json();
+      const body: { items: any[]; nextCursor: string | null } = res.json();
       items.push(...body.items);
       cursor = body.nextCursor;
     } while (cursor);

@@ -3,7 +3,7 @@ import type { Config } from '../../shared/config/index.ts';
 import { articleIdsSince, countArticlesSince } from '../../shared/db/repositories/articles.ts';
 import { ENGINE_VERSION } from '../../shared/analysis/engine.ts';
 import { openRuntime } from '../../services/runtime.ts';
-import { scoreArticle } from '../../workers/score/index.ts';
+import { scoreArticles } from '../../workers/score/index.ts';
 import { createOut } from '../output.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -25,14 +25,15 @@ export async function rescoreCommand(config: Config, values: { since?: string; j
     for (;;) {
       const ids = await articleIdsSince(rt.db, since, after, 200);
       if (!ids.length) break;
-      for (const id of ids) {
+      for (let i = 0; i < ids.length; i += 50) {
+        const batch = ids.slice(i, i + 50);
         try {
-          await scoreArticle(rt, id);
+          await scoreArticles(rt, batch);
         } catch (err) {
-          failed++;
-          rt.log.warn({ articleId: id, err: (err as Error).message }, 're-score failed');
+          failed += batch.length;
+          rt.log.warn({ from: batch[0], to: batch[batch.length - 1], err: (err as Error).message }, 're-score batch failed');
         }
-        done++;
+        done += batch.length;
         out.progress(done, total, 're-scoring');
       }
       after = ids[ids.length - 1]!;

@@ -31,7 +31,7 @@ export interface FeedsTable {
 }
 
 export interface FetchLogTable {
-  id: Generated<string>;
+  id: Generated<number>;
   feed_id: number;
   started_at: Timestamp;
   duration_ms: number;
@@ -46,7 +46,7 @@ export interface FetchLogTable {
 }
 
 export interface StoriesTable {
-  id: Generated<string>;
+  id: Generated<number>;
   fingerprint: string;
   first_seen_at: ColumnType<Date, Date | string | undefined, never>;
   report_count: Generated<number>;
@@ -54,11 +54,11 @@ export interface StoriesTable {
 
 export interface StoryBandsTable {
   band: string;
-  story_id: string;
+  story_id: number;
 }
 
 export interface ArticlesTable {
-  id: Generated<string>;
+  id: Generated<number>;
   feed_id: number;
   dedup_key: string;
   guid: string | null;
@@ -72,12 +72,12 @@ export interface ArticlesTable {
   published_from_feed: boolean;
   fetched_at: Timestamp;
   fingerprint: string;
-  story_id: string | null;
+  story_id: number | null;
   created_at: ColumnType<Date, never, never>;
 }
 
 export interface AnalysesTable {
-  article_id: string;
+  article_id: number;
   engine_version: string;
   lang: string;
   score: number;

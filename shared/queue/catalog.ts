@@ -7,17 +7,20 @@ export interface JobCatalog {
   'fetch-feed': { feedId: number; reason: 'schedule' | 'manual' };
   /** Enqueue every feed whose next_check_at has passed. */
   'schedule-tick': Record<string, never>;
-  /** Analyse one article and update its district's daily counters. */
-  'score-article': { articleId: number; force?: boolean };
+  /** Analyse a batch of new articles (one fetch's worth, at most SCORE_BATCH) and update their units' daily counters. */
+  'score-articles': { articleIds: number[] };
 }
 
 export type JobName = keyof JobCatalog;
 export type QueueName = 'ingest' | 'score';
 
+/** Articles per score job: large enough to amortise the transaction, small enough to retry cheaply. */
+export const SCORE_BATCH = 25;
+
 export const jobQueue: Record<JobName, QueueName> = {
   'fetch-feed': 'ingest',
   'schedule-tick': 'ingest',
-  'score-article': 'score',
+  'score-articles': 'score',
 };
 
 const keep = { removeOnComplete: { age: 3600, count: 1000 }, removeOnFail: { age: 7 * 24 * 3600, count: 5000 } };
@@ -26,13 +29,13 @@ export const jobDefaults: Record<JobName, JobsOptions> = {
   // A failed fetch is recorded and rescheduled by the feed's own backoff, not retried by the queue.
   'fetch-feed': { attempts: 1, ...keep },
   'schedule-tick': { attempts: 1, removeOnComplete: true, removeOnFail: 100 },
-  'score-article': { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...keep },
+  'score-articles': { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...keep },
 };
 
 export const jobIds = {
   /** One fetch per feed per scheduled slot: the tick may run twice, the job exists once. */
   scheduledFetch: (feedId: number, dueAt: Date) => `fetch:${feedId}:${dueAt.getTime()}`,
   manualFetch: (feedId: number, requestId: string) => `fetch:${feedId}:manual:${requestId}`,
-  score: (articleId: number) => `score:${articleId}`,
-  rescore: (articleId: number, runId: string) => `score:${articleId}:re:${runId}`,
+  /** Batches come from one insert, so their first/last ids name them uniquely. */
+  score: (articleIds: number[]) => `score:${articleIds[0]}:${articleIds[articleIds.length - 1]}:${articleIds.length}`,
 };

@@ -13,7 +13,7 @@ import { parseFeed } from '../../shared/feeds/parse.ts';
 import { nextPollDelay, shouldDisable } from '../../shared/feeds/schedule.ts';
 import { extractMainText } from '../../shared/feeds/fulltext.ts';
 import type { AllowList } from '../../shared/feeds/net-guard.ts';
-import { jobIds, type Queues } from '../../shared/queue/index.ts';
+import { jobIds, SCORE_BATCH, type Queues } from '../../shared/queue/index.ts';
 import { sql } from 'kysely';
 
 export interface IngestDeps {
@@ -91,10 +91,9 @@ export async function fetchFeed(deps: IngestDeps, feedId: number, job?: Job): Pr
     const langHint = feed.lang ?? parsed.language?.slice(0, 2).toLowerCase() ?? null;
     const { newIds, duplicates } = await insertItems(db, feedId, langHint, parsed.items, startedAt);
     if (feed.full_text && newIds.length) await fetchFullTexts(deps, newIds, fetchOpts);
-    await deps.queues.addBulk(
-      'score-article',
-      newIds.map((articleId) => ({ data: { articleId }, jobId: jobIds.score(articleId) })),
-    );
+    const batches: number[][] = [];
+    for (let i = 0; i < newIds.length; i += SCORE_BATCH) batches.push(newIds.slice(i, i + SCORE_BATCH));
+    await deps.queues.addBulk('score-articles', batches.map((articleIds) => ({ data: { articleIds }, jobId: jobIds.score(articleIds) })));
     const counts = [...recent, newIds.length];
     await recordFetch(
       db,
@@ -154,7 +153,7 @@ function next(baseIntervalMin: number, recentNewItemCounts: number[], consecutiv
 }
 
 /** Teaser-only feeds: fetch each new article's page (same guard and limits) and keep its main text. */
-async function fetchFullTexts(deps: IngestDeps, ids: number[], fetchOpts: Parameters<typeof guardedFetch>[1]): Promise<void> {
+async function fetchFullTexts(deps: IngestDeps, ids: number[], fetchOpts: NonNullable<Parameters<typeof guardedFetch>[1]>): Promise<void> {
   const rows = await deps.db.selectFrom('articles').select(['id', 'url']).where('id', 'in', ids).execute();
   for (const row of rows) {
     if (!row.url) continue;

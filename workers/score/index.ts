@@ -1,9 +1,9 @@
-// The score worker: analyse one article with the engine and store exactly its result.
+// The score worker: analyse a batch of articles with the engine and store exactly its results.
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Db } from '../../shared/db/index.ts';
-import { getArticleForScoring } from '../../shared/db/repositories/articles.ts';
-import { saveAnalysis } from '../../shared/db/repositories/analyses.ts';
+import { getArticlesForScoring } from '../../shared/db/repositories/articles.ts';
+import { saveAnalyses, type AnalysisEntry } from '../../shared/db/repositories/analyses.ts';
 import { ENGINE_VERSION, getEngine } from '../../shared/analysis/engine.ts';
 import type { Queues, JobCatalog } from '../../shared/queue/index.ts';
 import type { Config } from '../../shared/config/index.ts';
@@ -18,10 +18,11 @@ export interface ScoreDeps {
 
 const LANGS = new Set(['kk', 'ru', 'en']);
 
-export async function scoreArticle(deps: Pick<ScoreDeps, 'db' | 'log'>, articleId: number) {
-  const article = await getArticleForScoring(deps.db, articleId);
-  if (!article) return { articleId, skipped: 'article no longer exists' };
+type ScoringRow = Awaited<ReturnType<typeof getArticlesForScoring>>[number];
+
+export function analyseArticle(article: ScoringRow): AnalysisEntry {
   const hint = article.lang_hint ?? article.feed_lang;
+  // Prefer the fuller text (full-text extraction or content:encoded) over the teaser.
   const text = article.content.length > article.summary.length ? article.content : article.summary;
   const result = getEngine().analyze({
     id: String(article.id),
@@ -30,8 +31,15 @@ export async function scoreArticle(deps: Pick<ScoreDeps, 'db' | 'log'>, articleI
     ...(hint && LANGS.has(hint) ? { lang: hint as 'kk' | 'ru' | 'en' } : {}),
     ...(article.region_kato ? { feedRegion: article.region_kato } : {}),
   });
-  await saveAnalysis(deps.db, articleId, result, ENGINE_VERSION, kzDay(new Date(article.published_at)));
-  return { articleId, score: result.tension.score, label: result.tension.label, district: result.district?.kato ?? null };
+  return { articleId: Number(article.id), result, day: kzDay(new Date(article.published_at)) };
+}
+
+/** Scores the given articles (missing ones — deleted feeds — are skipped) in one transaction. */
+export async function scoreArticles(deps: Pick<ScoreDeps, 'db' | 'log'>, articleIds: number[]) {
+  const articles = await getArticlesForScoring(deps.db, articleIds);
+  const entries = articles.map(analyseArticle);
+  await saveAnalyses(deps.db, entries, ENGINE_VERSION);
+  return { scored: entries.length, flagged: entries.filter((e) => e.result.tension.label === 1).length, skipped: articleIds.length - entries.length };
 }
 
 export function startScoreWorker(deps: ScoreDeps) {
@@ -39,8 +47,8 @@ export function startScoreWorker(deps: ScoreDeps) {
   return deps.queues.worker(
     'score',
     async (job: Job) => {
-      if (job.name !== 'score-article') throw new Error(`score worker: unknown job name ${job.name}`);
-      return scoreArticle(deps, (job.data as JobCatalog['score-article']).articleId);
+      if (job.name !== 'score-articles') throw new Error(`score worker: unknown job name ${job.name}`);
+      return scoreArticles(deps, (job.data as JobCatalog['score-articles']).articleIds);
     },
     deps.config.score.concurrency,
   );

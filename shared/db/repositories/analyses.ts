@@ -9,19 +9,25 @@ interface UnitDay {
   level: 'district' | 'region';
 }
 
+export interface AnalysisEntry {
+  articleId: number;
+  result: AnalysisResult;
+  /** Kazakhstan calendar day of the article's publication. */
+  day: string;
+}
+
 /**
- * Store the engine's result for an article and recompute the counters of every (day, unit) it
- * touches now or touched before (a re-score can move an article to another district).
+ * Store the engine's results for a batch of articles (one upsert) and recompute the counters of every
+ * (day, unit) they touch now or touched before — a re-score can move an article to another district.
+ * Recomputing from the rows, not incrementing, is what makes a retry or a re-score harmless.
  */
-export async function saveAnalysis(db: Db, articleId: number, result: AnalysisResult, engineVersion: string, day: string): Promise<void> {
+export async function saveAnalyses(db: Db, entries: AnalysisEntry[], engineVersion: string): Promise<void> {
+  if (entries.length === 0) return;
   await db.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('analyses')
-      .select(['day', 'district_kato', 'region_kato'])
-      .where('article_id', '=', articleId)
-      .forUpdate()
-      .executeTakeFirst();
-    const row = {
+    const ids = entries.map((e) => e.articleId);
+    const before = await tx.selectFrom('analyses').select(['day', 'district_kato', 'region_kato']).where('article_id', 'in', ids).forUpdate().execute();
+    const now = new Date();
+    const rows = entries.map(({ articleId, result, day }) => ({
       article_id: articleId,
       engine_version: engineVersion,
       lang: result.lang,
@@ -32,25 +38,44 @@ export async function saveAnalysis(db: Db, articleId: number, result: AnalysisRe
       region_kato: result.region?.kato ?? null,
       day,
       result: JSON.stringify(result),
-      analyzed_at: new Date(),
-    };
+      analyzed_at: now,
+    }));
     await tx
       .insertInto('analyses')
-      .values(row)
-      .onConflict((oc) => oc.column('article_id').doUpdateSet({ ...row, article_id: undefined } as never))
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('article_id').doUpdateSet((eb) => ({
+          engine_version: eb.ref('excluded.engine_version'),
+          lang: eb.ref('excluded.lang'),
+          score: eb.ref('excluded.score'),
+          label: eb.ref('excluded.label'),
+          severity: eb.ref('excluded.severity'),
+          district_kato: eb.ref('excluded.district_kato'),
+          region_kato: eb.ref('excluded.region_kato'),
+          day: eb.ref('excluded.day'),
+          result: eb.ref('excluded.result'),
+          analyzed_at: eb.ref('excluded.analyzed_at'),
+        })),
+      )
       .execute();
-    const units: UnitDay[] = [];
-    const push = (d: string, kato: string | null, level: UnitDay['level']) => {
-      if (kato && !units.some((u) => u.day === d && u.kato === kato)) units.push({ day: d, kato, level });
+    const units = new Map<string, UnitDay>();
+    const push = (day: string, kato: string | null, level: UnitDay['level']) => {
+      if (kato) units.set(`${day}|${kato}`, { day, kato, level });
     };
-    push(day, row.district_kato, 'district');
-    push(day, row.region_kato, 'region');
-    if (before) {
-      push(String(before.day), before.district_kato, 'district');
-      push(String(before.day), before.region_kato, 'region');
+    for (const r of rows) {
+      push(r.day, r.district_kato, 'district');
+      push(r.day, r.region_kato, 'region');
     }
-    for (const u of units) await recomputeUnitDay(tx as unknown as Db, u);
+    for (const b of before) {
+      push(String(b.day), b.district_kato, 'district');
+      push(String(b.day), b.region_kato, 'region');
+    }
+    for (const u of units.values()) await recomputeUnitDay(tx as unknown as Db, u);
   });
+}
+
+export async function saveAnalysis(db: Db, articleId: number, result: AnalysisResult, engineVersion: string, day: string): Promise<void> {
+  await saveAnalyses(db, [{ articleId, result, day }], engineVersion);
 }
 
 async function recomputeUnitDay(db: Db, u: UnitDay): Promise<void> {

@@ -21,51 +21,47 @@ export interface InsertOutcome {
 const STORY_WINDOW_MS = 3 * 24 * 3600 * 1000;
 
 /**
- * Insert new items; items already stored (same key, same GUID in the feed, same URL) are skipped by
- * ON CONFLICT, so a re-poll, a retry or two racing workers store each article exactly once.
+ * Insert new items in one statement; items already stored (same key, same GUID in the feed, same URL)
+ * are skipped by ON CONFLICT, so a re-poll, a retry or two racing workers store each article once.
+ * New articles are then attached to a story (syndicated copies of one event share a story).
  */
 export async function insertItems(db: Db, feedId: number, langHint: string | null, items: NormalisedItem[], fetchedAt: Date): Promise<InsertOutcome> {
-  const newIds: number[] = [];
-  let duplicates = 0;
-  const seen = new Set<string>();
+  const rows = new Map<string, NormalisedItem>();
   for (const item of items) {
     const key = dedupKey(feedId, item);
-    if (seen.has(key)) {
-      duplicates++;
-      continue;
-    }
-    seen.add(key);
-    const fingerprint = storyFingerprint(item.title, item.content || item.summary);
-    const id = await db.transaction().execute(async (tx) => {
-      const row = await tx
-        .insertInto('articles')
-        .values({
-          feed_id: feedId,
-          dedup_key: key,
-          guid: item.guid,
-          url: item.url,
-          title: item.title,
-          summary: item.summary,
-          content: item.content,
-          author: item.author,
-          lang_hint: langHint,
-          published_at: item.published,
-          published_from_feed: item.publishedFromFeed,
-          fetched_at: fetchedAt,
-          fingerprint,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!row) return null;
-      const storyId = await attachStory(tx as unknown as Db, fingerprint, fetchedAt);
-      await tx.updateTable('articles').set({ story_id: storyId }).where('id', '=', row.id).execute();
-      return Number(row.id);
-    });
-    if (id === null) duplicates++;
-    else newIds.push(id);
+    if (!rows.has(key)) rows.set(key, item);
   }
-  return { newIds, duplicates };
+  if (rows.size === 0) return { newIds: [], duplicates: items.length };
+  const fingerprints = new Map<string, string>();
+  for (const [key, item] of rows) fingerprints.set(key, storyFingerprint(item.title, item.content || item.summary));
+  const inserted = await db
+    .insertInto('articles')
+    .values(
+      [...rows].map(([key, item]) => ({
+        feed_id: feedId,
+        dedup_key: key,
+        guid: item.guid,
+        url: item.url,
+        title: item.title,
+        summary: item.summary,
+        content: item.content,
+        author: item.author,
+        lang_hint: langHint,
+        published_at: item.published,
+        published_from_feed: item.publishedFromFeed,
+        fetched_at: fetchedAt,
+        fingerprint: fingerprints.get(key)!,
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .returning(['id', 'fingerprint'])
+    .execute();
+  for (const row of inserted) {
+    const storyId = await attachStory(db, row.fingerprint, fetchedAt);
+    await db.updateTable('articles').set({ story_id: storyId }).where('id', '=', row.id).execute();
+  }
+  const newIds = inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+  return { newIds, duplicates: items.length - newIds.length };
 }
 
 async function attachStory(db: Db, fingerprint: string, at: Date): Promise<number> {
@@ -92,7 +88,8 @@ async function attachStory(db: Db, fingerprint: string, at: Date): Promise<numbe
   return Number(story.id);
 }
 
-export async function getArticleForScoring(db: Db, id: number) {
+export async function getArticlesForScoring(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
   return db
     .selectFrom('articles')
     .innerJoin('feeds', 'feeds.id', 'articles.feed_id')
@@ -106,8 +103,9 @@ export async function getArticleForScoring(db: Db, id: number) {
       'feeds.region_kato',
       'feeds.lang as feed_lang',
     ])
-    .where('articles.id', '=', id)
-    .executeTakeFirst();
+    .where('articles.id', 'in', ids)
+    .orderBy('articles.id')
+    .execute();
 }
 
 export interface ArticleFilter {
