@@ -1,0 +1,89 @@
+// Language identification for kk / ru / en / other, per article.
+//
+// Evidence, cheapest first:
+//  1. script: Cyrillic vs Latin letter counts (anything else dominant → "other");
+//  2. Kazakh-specific Cyrillic letters (ә ғ қ ң ө ұ ү һ і) — one token with them is strong kk evidence;
+//  3. frequent function words per language, matched on folded tokens so that Kazakh typed on a Russian
+//     keyboard ("жане", "ушин", "бойынша") still counts;
+//  4. Kazakh suffix shapes on folded Cyrillic tokens (-дагы, -лары, -ган/-ген, -ынан, -нын/-нин…);
+//  5. for Latin script, Kazakh Latin letters (á ǵ ń ó ú ý ş ı ä ğ ñ ö ü ū, and "q") and Latin Kazakh
+//     function words against English ones; Turkish/Uzbek function words push towards "other".
+// Mixed kk/ru text is labelled by the majority of evidence; a Kazakh article quoting Russian stays kk.
+
+import type { Lang } from '../types.ts';
+import { foldToken, lowerToken } from '../text/normalize.ts';
+
+const KK_WORDS = new Set(
+  ('және мен бұл деп үшін туралы бойынша болды болып болған кезде жылы осы оның олар бар жоқ емес тағы сондай-ақ сонымен қатар керек қалай неге бірақ барлық ол біз сіз менің біздің деді делінген ретінде арасында кейін дейін бері қазір әлі өз өзі облысы ауданы ауылы қаласы тұрғындары жөнінде жатқан мұнда онда кім немесе яғни екен еді ғана ешқандай')
+    .split(' ')
+    .map((w) => foldToken(w)),
+);
+const RU_WORDS = new Set(
+  'и в не на что с по это как для из от был была были года к у за о же бы то так но а или его ее их они он она мы вы также который которые после при уже если только во со до об без через между чтобы еще когда где этом этого этот эти есть нет будет был сообщил сообщает заявил отметил'.split(' '),
+);
+const EN_WORDS = new Set(
+  'the and of to in is was for that on with as by at from it this are were be has have had not an or but which said after its their they he she who will been would also than into about over more'.split(' '),
+);
+const KK_LATIN_WORDS = new Set(
+  'jáne jane zhane men bul bıl dep ushin úshin turaly boıynsha boiynsha boldy bolyp bolǵan bolgan kezde jyly osy onyń onyn olar bar joq zhoq emes taǵy tagy kerek qalaı qalai biraq barlyq biz siz deidi dedi retinde arasynda keıin kein qazir áli ózi oblysy aýdany audany aýyly auyly qalasy turǵyndary qazaq qazaqstan qazaqtar ǵana gana edi eken nemese iaǵnı sonymen qatar'.split(' '),
+);
+const OTHER_LATIN_WORDS = new Set(
+  've bir bu için ile ama çok daha gibi olarak olan değil hem yani ham uchun bilan emas va lekin der die das und ist nicht ein eine le la les et est une des el los las que por para con una'.split(' '),
+);
+
+const KK_LETTER_RE = /[әғқңөұүһі]/;
+const KK_LATIN_LETTER_RE = /[áǵńóúýşıäğñöüū]/;
+// Folded Kazakh suffix shapes that Russian words almost never end with.
+const KK_SUFFIX_RE = /(дагы|тагы|деги|теги|ндагы|ндеги|лары|лери|дары|дери|тары|тери|ынан|инен|нын|нин|дын|дин|тын|тин|ган|ген|кан|кен|лык|лик|дык|дик|тык|тик|мыз|миз|ушы|уши|шылар|шилер)$/;
+
+export function detectLanguage(text: string): Lang {
+  let cyr = 0;
+  let lat = 0;
+  let otherScript = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) lat++;
+    else if (c >= 0x400 && c <= 0x4ff) cyr++;
+    else if (c > 0x2e7f && c < 0xa000) otherScript++; // CJK and friends
+    else if (c >= 0x600 && c <= 0x6ff) otherScript++; // Arabic script
+  }
+  if (cyr + lat === 0) return 'other';
+  if (otherScript > cyr + lat) return 'other';
+
+  let kk = 0;
+  let ru = 0;
+  let en = 0;
+  let kkLat = 0;
+  let otherLat = 0;
+  const words = text.match(/[\p{L}'’\-]+/gu) ?? [];
+  const limit = Math.min(words.length, 400);
+  for (let i = 0; i < limit; i++) {
+    const lower = lowerToken(words[i]!);
+    const first = lower.charCodeAt(0);
+    if (first >= 0x400 && first <= 0x4ff) {
+      if (KK_LETTER_RE.test(lower)) kk += 2;
+      const f = foldToken(lower);
+      if (KK_WORDS.has(f)) kk += 1;
+      else if (RU_WORDS.has(lower)) ru += 1;
+      else if (f.length > 4 && KK_SUFFIX_RE.test(f)) kk += 0.5;
+      if (/[ёщъэ]/.test(lower)) ru += 0.5;
+    } else {
+      if (EN_WORDS.has(lower)) en += 1;
+      if (KK_LATIN_WORDS.has(lower)) kkLat += 1.5;
+      if (OTHER_LATIN_WORDS.has(lower)) otherLat += 2;
+      if (KK_LATIN_LETTER_RE.test(lower)) kkLat += 1;
+      else if (lower.includes('q') && !lower.startsWith('qu')) kkLat += 0.5;
+    }
+  }
+
+  if (cyr >= lat) {
+    if (kk === 0 && ru === 0) return cyr >= 3 ? 'ru' : lat > 0 ? 'en' : 'other';
+    // Kazakh evidence is sparse per word (Kazakh letters appear in ~40% of Kazakh words), Russian
+    // function words are dense; weigh accordingly.
+    return kk >= ru * 0.6 ? 'kk' : 'ru';
+  }
+  if (otherLat > en && otherLat > kkLat) return 'other';
+  if (kkLat > en) return 'kk';
+  if (en === 0 && kkLat === 0) return lat >= 3 ? 'en' : 'other';
+  return en >= kkLat ? 'en' : 'kk';
+}

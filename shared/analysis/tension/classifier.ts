@@ -1,0 +1,81 @@
+// Lexical classifier and stacker: inference side (training is in training/train.ts).
+//
+// Features are the stems of the article's tokens, language-prefixed ("ru:столкновен", "kk:тобелес"),
+// present/absent, L2-normalised so that a 3 KB article and a 100-character comment are on one scale.
+// The classifier is a logistic regression over those features; the stacker is a second, small
+// logistic regression over [classifier logit, rule features] fit on a validation split, so its
+// output is a calibrated probability.
+
+import { readFileSync } from 'node:fs';
+import type { RuleFeatures } from './rules.ts';
+
+export interface TensionModel {
+  version: string;
+  /** How the training set was assembled and the figures on the validation split (informational). */
+  about: Record<string, unknown>;
+  classifier: { bias: number; weights: Record<string, number> };
+  stacker: { names: string[]; bias: number; weights: number[] };
+  /** score ≥ threshold → label 1. */
+  threshold: number;
+}
+
+export function featureVectorNames(): string[] {
+  return [
+    'clf_logit', 'conflict', 'conflict_with_group', 'hostility', 'groups', 'interethnic', 'peace', 'denial', 'negated',
+    'historical', 'severity', 'mobilisation', 'grievance_with_group',
+  ];
+}
+
+/** The stacker's input vector, in featureVectorNames() order. */
+export function stackVector(clfLogit: number, r: RuleFeatures): number[] {
+  return [
+    clfLogit,
+    Math.log1p(Math.max(0, r.conflict)),
+    Math.log1p(r.conflictWithGroup),
+    Math.log1p(r.hostility),
+    Math.min(r.groups, 4) / 4,
+    r.interethnic > 0 ? 1 : 0,
+    Math.log1p(r.peace),
+    r.denials > 0 ? 1 : 0,
+    r.negated > 0 ? 1 : 0,
+    r.historical,
+    r.severityIndex / 5,
+    Math.log1p(r.mobilisation),
+    r.grievanceWithGroup > 0 ? 1 : 0,
+  ];
+}
+
+export function classifierLogit(model: TensionModel['classifier'], features: Iterable<string>): number {
+  let sum = 0;
+  let count = 0;
+  const w = model.weights;
+  for (const f of features) {
+    count++;
+    const x = w[f];
+    if (x !== undefined) sum += x;
+  }
+  return model.bias + (count > 0 ? sum / Math.sqrt(count) : 0);
+}
+
+export function stackerScore(model: TensionModel['stacker'], vector: number[]): number {
+  let z = model.bias;
+  for (let i = 0; i < vector.length; i++) z += (model.weights[i] ?? 0) * vector[i]!;
+  return sigmoid(z);
+}
+
+export function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+let cached: TensionModel | undefined;
+
+export const MODEL_URL = new URL('../models/tension-model.json', import.meta.url);
+
+export function loadModel(): TensionModel {
+  if (cached) return cached;
+  const m = JSON.parse(readFileSync(MODEL_URL, 'utf8')) as TensionModel;
+  if (!m.classifier || !m.stacker || typeof m.threshold !== 'number') throw new Error('tension model: malformed file');
+  if (m.stacker.names.join() !== featureVectorNames().join()) throw new Error('tension model: stacker features differ from this code; run npm run train');
+  cached = m;
+  return m;
+}

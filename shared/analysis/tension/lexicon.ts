@@ -1,0 +1,76 @@
+// Lexicon data files (shared/analysis/lexicon/*.json): loaded once and validated.
+// File format: { "version": "YYYY.MM.N", "description": "...", "entries": [Entry, ...] }.
+// Entry: { lang: kk|ru|en, stem?: "word" | pattern?: "word word* ...", type, weight, severity?, group?,
+//          topic?, scope?, note? }
+//  - `stem`: one word; it matches any token whose stem (stem/index.ts) equals the word's stem or the
+//    word itself.
+//  - `pattern`: one or more words separated by spaces; a word ending in `*` is a prefix of the
+//    token's normalised form (Kazakh: folded, Latin transliterated), other words match by stem.
+//  - type "stop" marks false friends and country names; as the longest match it consumes the tokens
+//    and yields no evidence (e.g. "казахстан*" shadows the ethnonym prefix "казах*").
+
+import { readFileSync } from 'node:fs';
+import type { EvidenceType, Severity } from '../types.ts';
+
+export type EntryType = Exclude<EvidenceType, 'classifier'> | 'stop';
+
+export interface LexEntry {
+  lang: 'kk' | 'ru' | 'en';
+  stem?: string;
+  pattern?: string;
+  type: EntryType;
+  weight: number;
+  severity?: Severity;
+  group?: string;
+  topic?: string;
+  /** Negation scope in tokens (0 = the phrase neutralises a negation word, see "не менее"). */
+  scope?: number;
+  note?: string;
+}
+
+export interface LexiconFile {
+  version: string;
+  description: string;
+  entries: LexEntry[];
+}
+
+export const LEXICON_FILES = ['groups', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'modifiers'] as const;
+
+const TYPES = new Set<EntryType>(['group', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'negation', 'denial', 'historical', 'quote', 'stop']);
+const SEVERITIES = new Set<Severity>(['quarrel', 'brawl', 'group_clash', 'pogrom', 'killing']);
+
+export function validateLexicon(name: string, file: LexiconFile): LexiconFile {
+  if (typeof file.version !== 'string' || !Array.isArray(file.entries)) throw new Error(`lexicon ${name}: missing version or entries`);
+  file.entries.forEach((e, i) => {
+    const where = `lexicon ${name} entry ${i}`;
+    if (e.lang !== 'kk' && e.lang !== 'ru' && e.lang !== 'en') throw new Error(`${where}: bad lang ${String(e.lang)}`);
+    if (!e.stem === !e.pattern) throw new Error(`${where}: exactly one of stem or pattern is required`);
+    if (!TYPES.has(e.type)) throw new Error(`${where}: bad type ${String(e.type)}`);
+    if (typeof e.weight !== 'number' || !Number.isFinite(e.weight)) throw new Error(`${where}: weight must be a number`);
+    if (e.type === 'violence' && !SEVERITIES.has(e.severity as Severity)) throw new Error(`${where}: violence needs a severity`);
+  });
+  return file;
+}
+
+export interface Lexicon {
+  /** "groups@2026.11.1+violence@…" */
+  version: string;
+  entries: LexEntry[];
+}
+
+let loaded: Lexicon | undefined;
+
+/** Read and validate every lexicon file once per process. */
+export function loadLexicon(): Lexicon {
+  if (loaded) return loaded;
+  const entries: LexEntry[] = [];
+  const versions: string[] = [];
+  for (const name of LEXICON_FILES) {
+    const url = new URL(`../lexicon/${name}.json`, import.meta.url);
+    const file = validateLexicon(name, JSON.parse(readFileSync(url, 'utf8')) as LexiconFile);
+    versions.push(`${name}@${file.version}`);
+    entries.push(...file.entries);
+  }
+  loaded = { version: versions.join('+'), entries };
+  return loaded;
+}

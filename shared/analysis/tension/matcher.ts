@@ -1,0 +1,221 @@
+// The lexicon compiled into one matcher.
+//
+// Every distinct word of every entry becomes a "word spec" (language + exact stem key, or language +
+// prefix). Exact keys live in one hash map, prefixes in another (looked up for each prefix length
+// that occurs in the lexicon). A token is resolved once to the list of spec ids it satisfies
+// (memoised per language), and phrases are indexed by the spec id of their first word, so matching
+// a sentence is a walk over its tokens with a few hash look-ups per token.
+// At each position the longest phrase wins (then the more specific one: longer keys, exact over
+// prefix) and consumes its tokens; a winning "stop" entry yields nothing.
+
+import type { Lang } from '../types.ts';
+import { foldToken, latinKazakhToCyrillic, lowerToken, KAZAKH_LETTERS_RE } from '../text/normalize.ts';
+import type { Token } from '../text/tokenize.ts';
+import { kazakhDetails, stemmerFor } from '../stem/index.ts';
+import type { LexEntry, Lexicon } from './lexicon.ts';
+
+type MLang = 'kk' | 'ru' | 'en';
+
+interface Phrase {
+  specs: number[];
+  rank: number;
+  entries: LexEntry[];
+}
+
+export interface Match {
+  /** Token index range [start, end). */
+  start: number;
+  end: number;
+  entry: LexEntry;
+  lang: MLang;
+}
+
+const LATIN_WORD_RE = /^[a-zà-ɏ'’ʼ\-]+$/;
+const CACHE_LIMIT = 100_000;
+
+export class Matcher {
+  private exact = new Map<string, number[]>();
+  private prefix = new Map<string, number[]>();
+  private prefixLens: Record<MLang, number[]> = { kk: [], ru: [], en: [] };
+  private byFirst = new Map<number, Phrase[]>();
+  private specKeyLen: number[] = [];
+  private specIsPrefix: boolean[] = [];
+  private tokenCache: Record<MLang, Map<string, number[]>> = { kk: new Map(), ru: new Map(), en: new Map() };
+  private specLang: MLang[] = [];
+  readonly version: string;
+
+  constructor(lexicon: Lexicon) {
+    this.version = lexicon.version;
+    const specIds = new Map<string, number>();
+    const phrases = new Map<string, Phrase>();
+    const lens: Record<MLang, Set<number>> = { kk: new Set(), ru: new Set(), en: new Set() };
+    for (const entry of lexicon.entries) {
+      const words = (entry.pattern ?? entry.stem!).trim().split(/\s+/);
+      const ids: number[] = [];
+      for (const w of words) {
+        const isPrefix = w.endsWith('*');
+        const lower = lowerToken(isPrefix ? w.slice(0, -1) : w);
+        const form = surfaceKey(entry.lang, lower);
+        const specKey = `${entry.lang}${isPrefix ? '*' : '='}${form}`;
+        let id = specIds.get(specKey);
+        if (id === undefined) {
+          id = specIds.size;
+          specIds.set(specKey, id);
+          this.specKeyLen[id] = form.length;
+          this.specIsPrefix[id] = isPrefix;
+          this.specLang[id] = entry.lang;
+          if (isPrefix) {
+            push(this.prefix, `${entry.lang}:${form}`, id);
+            lens[entry.lang].add(form.length);
+          } else {
+            // A Kazakh word whose stemming removes a verbal negation (болмады → бол) is keyed by its
+            // surface form only, or it would match the affirmative (болды).
+            const negatedKk = entry.lang === 'kk' && kazakhDetails(lower).negated;
+            const keys = new Set(negatedKk ? [form] : [form, stemmerFor(entry.lang)(lower)]);
+            for (const k of keys) push(this.exact, `${entry.lang}:${k}`, id);
+          }
+        }
+        ids.push(id);
+      }
+      const pkey = ids.join(',');
+      let ph = phrases.get(pkey);
+      if (!ph) {
+        const rank = ids.length * 1000 + ids.reduce((a, id) => a + this.specKeyLen[id]! * 2 + (this.specIsPrefix[id] ? 0 : 1), 0);
+        ph = { specs: ids, rank, entries: [] };
+        phrases.set(pkey, ph);
+        const list = this.byFirst.get(ids[0]!) ?? [];
+        list.push(ph);
+        this.byFirst.set(ids[0]!, list);
+      }
+      ph.entries.push(entry);
+    }
+    for (const l of ['kk', 'ru', 'en'] as const) this.prefixLens[l] = [...lens[l]].sort((a, b) => a - b);
+  }
+
+  /** Spec ids a lower-cased token satisfies in one language (memoised). */
+  specsFor(lang: MLang, lower: string): number[] {
+    const cache = this.tokenCache[lang];
+    let ids = cache.get(lower);
+    if (ids !== undefined) return ids;
+    ids = [];
+    const form = surfaceKey(lang, lower);
+    const stem = stemmerFor(lang)(lower);
+    addAll(ids, this.exact.get(`${lang}:${stem}`));
+    if (form !== stem) addAll(ids, this.exact.get(`${lang}:${form}`));
+    for (const n of this.prefixLens[lang]) {
+      if (n > form.length) break;
+      addAll(ids, this.prefix.get(`${lang}:${form.slice(0, n)}`));
+    }
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(lower, ids);
+    return ids;
+  }
+
+  /** Languages whose lexicon a token is looked up in, given the article language. */
+  static tokenLangs(articleLang: Lang, lower: string): MLang[] {
+    const c = lower.charCodeAt(0);
+    const cyr = c >= 0x400 && c <= 0x4ff;
+    if (cyr) {
+      const kkLetters = KAZAKH_LETTERS_RE.test(lower);
+      if (articleLang === 'kk') return kkLetters ? ['kk'] : ['kk', 'ru'];
+      return kkLetters ? ['kk', 'ru'] : ['ru'];
+    }
+    if (articleLang === 'kk' && LATIN_WORD_RE.test(lower)) return ['kk', 'en'];
+    return ['en'];
+  }
+
+  /** Match one sentence's tokens. */
+  match(tokens: Token[], articleLang: Lang): Match[] {
+    const n = tokens.length;
+    // Per token: spec ids, tagged with the language they came from.
+    const specs: number[][] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const lower = tokens[i]!.lower;
+      const langs = Matcher.tokenLangs(articleLang, lower);
+      if (langs.length === 1) specs[i] = this.specsFor(langs[0]!, lower);
+      else {
+        const a = this.specsFor(langs[0]!, lower);
+        const b = this.specsFor(langs[1]!, lower);
+        specs[i] = b.length === 0 ? a : a.length === 0 ? b : [...a, ...b];
+      }
+    }
+    const primary: MLang = articleLang === 'other' ? 'ru' : articleLang;
+    // 1. The best phrase starting at each position.
+    const cands: Array<{ start: number; len: number; rank: number; phrases: Phrase[] }> = [];
+    for (let i = 0; i < n; i++) {
+      let best: Phrase[] = [];
+      let bestRank = -1;
+      for (const s of specs[i]!) {
+        const list = this.byFirst.get(s);
+        if (!list) continue;
+        for (const ph of list) {
+          if (ph.rank < bestRank || i + ph.specs.length > n) continue;
+          let ok = true;
+          for (let k = 1; k < ph.specs.length; k++) {
+            if (!specs[i + k]!.includes(ph.specs[k]!)) {
+              ok = false;
+              break;
+            }
+          }
+          if (!ok) continue;
+          if (ph.rank > bestRank) {
+            bestRank = ph.rank;
+            best = [ph];
+          } else if (!best.includes(ph)) best.push(ph);
+        }
+      }
+      if (best.length > 0) cands.push({ start: i, len: best[0]!.specs.length, rank: bestRank, phrases: best });
+    }
+    if (cands.length === 0) return [];
+    // 2. Longest (then most specific, then leftmost) first; a candidate overlapping a chosen one is dropped.
+    let chosen = cands;
+    if (cands.some((c) => c.len > 1)) {
+      const taken = new Uint8Array(n);
+      chosen = [];
+      const order = [...cands].sort((a, b) => b.rank - a.rank || a.start - b.start);
+      for (const c of order) {
+        let free = true;
+        for (let k = c.start; k < c.start + c.len; k++) if (taken[k]) free = false;
+        if (!free) continue;
+        for (let k = c.start; k < c.start + c.len; k++) taken[k] = 1;
+        chosen.push(c);
+      }
+      chosen.sort((a, b) => a.start - b.start);
+    }
+    const out: Match[] = [];
+    for (const c of chosen) {
+      if (c.phrases.some((ph) => ph.entries.some((e) => e.type === 'stop'))) continue;
+      const seen = new Set<string>();
+      for (const ph of c.phrases) {
+        const lang = this.specLang[ph.specs[0]!]!;
+        for (const entry of ph.entries) {
+          // Function-word cues (negation, quote) only count in the article's own language, so
+          // that Kazakh "не" ("what") in a Kazakh article is not read as Russian "не".
+          if (lang !== primary && (entry.type === 'negation' || entry.type === 'quote')) continue;
+          const key = `${entry.type}|${entry.severity ?? ''}|${entry.group ?? ''}|${entry.topic ?? ''}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push({ start: c.start, end: c.start + c.len, entry, lang });
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function surfaceKey(lang: MLang, lower: string): string {
+  if (lang === 'kk') return foldToken(LATIN_WORD_RE.test(lower) ? latinKazakhToCyrillic(lower) : lower);
+  return lower;
+}
+
+function push(map: Map<string, number[]>, key: string, id: number): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(id)) list.push(id);
+  } else map.set(key, [id]);
+}
+
+function addAll(into: number[], from: number[] | undefined): void {
+  if (!from) return;
+  for (const x of from) if (!into.includes(x)) into.push(x);
+}

@@ -1,0 +1,237 @@
+// Rule scoring over the matcher's output.
+//
+// Per sentence (the title, when given, is sentence 0):
+//  - conflict terms (violence, hostility, mobilisation, rumour) count fully when a group reference
+//    (ethnonym, derogatory form, "interethnic" qualifier) is in the same sentence, half when the
+//    nearest group reference is in an adjacent sentence, and a quarter otherwise; a term that names
+//    a group itself (slurs, "разжигание межнациональной розни") counts as co-occurring;
+//  - negation: a negation cue cancels conflict terms within `scope` tokens on either side in the same
+//    clause ("столкновений не было", "no clashes were reported", "қақтығыс болған жоқ");
+//  - denial ("не носит межнационального характера", "not an ethnic conflict", "ұлтаралық емес") is
+//    evidence with a small negative weight; the conflict word right after it is the thing denied and
+//    is absorbed, but every other incident term in the article still counts: authorities often
+//    deny an ethnic motive during real clashes, so a denial never cancels an incident;
+//  - historical framing (anniversary, "years ago", "жыл бұрын", a past year such as "в 2020 году" when
+//    the article also names a later year or the year is before 2000) multiplies the sentence's
+//    conflict weight by HISTORICAL_FACTOR, and the whole article's by ARTICLE_HISTORICAL_FACTOR
+//    when the headline or most conflict sentences are historical;
+//  - quotes: terms inside a short quotation (≤ 3 words: names of organisations, films, operations)
+//    count SHORT_QUOTE_FACTOR; longer quotations keep QUOTE_FACTOR (the words were said, which is
+//    itself a signal);
+//  - the headline's contributions are multiplied by HEADLINE_FACTOR;
+//  - peace signals add their (negative) weight; grievance topics count when a group is near.
+
+import type { Evidence, Severity } from '../types.ts';
+import type { Token } from '../text/tokenize.ts';
+import type { Match } from './matcher.ts';
+
+export const ADJACENT_FACTOR = 0.5;
+export const NO_GROUP_FACTOR = 0.25;
+export const HISTORICAL_FACTOR = 0.3;
+export const ARTICLE_HISTORICAL_FACTOR = 0.5;
+export const SHORT_QUOTE_FACTOR = 0.2;
+export const QUOTE_FACTOR = 0.9;
+export const HEADLINE_FACTOR = 1.5;
+export const DENIAL_ABSORB_TOKENS = 2;
+
+export const SEVERITY_ORDER: Severity[] = ['none', 'quarrel', 'brawl', 'group_clash', 'pogrom', 'killing'];
+
+export interface SentenceInput {
+  text: string;
+  /** Offset of the sentence in its source string (title or body). */
+  offset: number;
+  tokens: Token[];
+  matches: Match[];
+  isTitle: boolean;
+  /** Years written in the sentence (4 digits, 1900–2099). */
+  years: number[];
+}
+
+/** Numbers the stacker and the tests read. */
+export interface RuleFeatures {
+  /** Σ co-occurrence-weighted conflict contributions (after negation, history, quotes, headline). */
+  conflict: number;
+  /** Σ conflict weights that co-occur with a group in the same sentence. */
+  conflictWithGroup: number;
+  /** Σ hostility weights (incl. derogatory group forms). */
+  hostility: number;
+  /** Distinct groups named (interethnic qualifier counts as one). */
+  groups: number;
+  /** Interethnic qualifiers outside denials. */
+  interethnic: number;
+  /** Σ |peace weight|. */
+  peace: number;
+  denials: number;
+  negated: number;
+  /** Share of conflict-bearing sentences that are historical, 0..1. */
+  historical: number;
+  /** Index into SEVERITY_ORDER of the strongest co-occurring, non-negated, non-historical violence. */
+  severityIndex: number;
+  /** Strongest violence tier regardless of group co-occurrence. */
+  anySeverityIndex: number;
+  mobilisation: number;
+  grievanceWithGroup: number;
+  sentences: number;
+}
+
+export interface RuleResult {
+  features: RuleFeatures;
+  evidence: Evidence[];
+  /** Σ signed contributions: the rule score before calibration. */
+  raw: number;
+}
+
+const CONFLICT = new Set(['violence', 'hostility', 'mobilisation', 'rumour']);
+const NEGATABLE = new Set(['violence', 'hostility', 'mobilisation', 'rumour', 'grievance']);
+
+export function scoreRules(sentences: SentenceInput[]): RuleResult {
+  const evidence: Evidence[] = [];
+  const n = sentences.length;
+  const maxYear = Math.max(0, ...sentences.flatMap((s) => s.years));
+
+  // Pass 1: per-sentence facts.
+  const hasGroup = new Array<boolean>(n).fill(false);
+  const historical = new Array<boolean>(n).fill(false);
+  const groupsSeen = new Set<string>();
+  for (let si = 0; si < n; si++) {
+    const s = sentences[si]!;
+    const deniedSpans = s.matches.filter((m) => m.entry.type === 'denial');
+    for (const m of s.matches) {
+      if (m.entry.group && m.entry.type !== 'stop') {
+        hasGroup[si] = true;
+        if (!deniedSpans.some((d) => m.start >= d.start && m.end <= d.end)) groupsSeen.add(m.entry.group);
+      }
+      if (m.entry.type === 'historical') historical[si] = true;
+    }
+    for (const y of s.years) if (y < 2000 || (maxYear > 0 && y < maxYear)) historical[si] = true;
+  }
+
+  const f: RuleFeatures = {
+    conflict: 0, conflictWithGroup: 0, hostility: 0, groups: groupsSeen.size, interethnic: 0, peace: 0, denials: 0,
+    negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, sentences: n,
+  };
+  let raw = 0;
+  let conflictSentences = 0;
+  let historicalConflictSentences = 0;
+  let titleHistorical = false;
+
+  for (let si = 0; si < n; si++) {
+    const s = sentences[si]!;
+    const toks = s.tokens;
+    const negations = s.matches.filter((m) => m.entry.type === 'negation' && (m.entry.scope ?? 4) > 0);
+    const denials = s.matches.filter((m) => m.entry.type === 'denial');
+    const headline = s.isTitle ? HEADLINE_FACTOR : 1;
+    const histF = historical[si] ? HISTORICAL_FACTOR : 1;
+    let sentenceHasConflict = false;
+    let quoteNoted = false;
+
+    for (const m of s.matches) {
+      const e = m.entry;
+      const text = surface(s, m);
+      const ev = (type: Evidence['type'], weight: number) => evidence.push({ type, text, sentence: si, weight: round(weight) });
+      switch (e.type) {
+        case 'group':
+          if (e.group === 'interethnic' && !denials.some((d) => overlaps(m, d))) f.interethnic++;
+          ev('group', e.weight * headline);
+          continue;
+        case 'peace':
+          f.peace += Math.abs(e.weight) * headline;
+          raw += e.weight * headline;
+          ev('peace', e.weight * headline);
+          continue;
+        case 'denial':
+          f.denials++;
+          raw += e.weight;
+          ev('denial', e.weight);
+          continue;
+        case 'historical':
+          ev('historical', e.weight);
+          continue;
+        case 'negation':
+          if ((e.scope ?? 4) > 0) ev('negation', 0);
+          continue;
+        case 'quote':
+          continue;
+        default:
+          break;
+      }
+      if (!NEGATABLE.has(e.type)) continue;
+      // Absorbed by a denial right before it ("not an ethnic conflict")?
+      if (e.type === 'violence' && denials.some((d) => m.start >= d.end && m.start - d.end < DENIAL_ABSORB_TOKENS && toks[m.start]!.clause === toks[d.end - 1]!.clause)) continue;
+      const negated = negations.some((ng) => {
+        const scope = ng.entry.scope ?? 4;
+        const cueClause = toks[ng.start]!.clause;
+        if (toks[m.start]!.clause !== cueClause) return false;
+        return m.end > ng.start - scope && m.start < ng.end + scope;
+      });
+      if (negated) {
+        f.negated++;
+        ev('negation', -e.weight);
+        continue;
+      }
+      const selfGroup = Boolean(e.group);
+      const coFactor = selfGroup || hasGroup[si] ? 1 : (si > 0 && hasGroup[si - 1]) || (si + 1 < n && hasGroup[si + 1]) ? ADJACENT_FACTOR : NO_GROUP_FACTOR;
+      let quoteF = 1;
+      const tok = toks[m.start]!;
+      if (tok.quoted) {
+        const qlen = toks.reduce((a, t) => a + (t.quoteId === tok.quoteId ? 1 : 0), 0);
+        quoteF = qlen <= 3 ? SHORT_QUOTE_FACTOR : QUOTE_FACTOR;
+        if (!quoteNoted) {
+          evidence.push({ type: 'quote', text: text, sentence: si, weight: 0 });
+          quoteNoted = true;
+        }
+      }
+      if (e.type === 'grievance') {
+        if (hasGroup[si]) {
+          const w = e.weight * histF * quoteF * headline;
+          f.grievanceWithGroup += w;
+          raw += w;
+          ev('grievance', w);
+        }
+        continue;
+      }
+      const w = e.weight * coFactor * histF * quoteF * headline;
+      raw += w;
+      f.conflict += w;
+      if (coFactor === 1) f.conflictWithGroup += e.weight * histF * quoteF;
+      if (e.type === 'hostility') f.hostility += e.weight * quoteF;
+      if (e.type === 'mobilisation' || e.type === 'rumour') f.mobilisation += w;
+      if (e.type === 'violence' && e.severity && quoteF > SHORT_QUOTE_FACTOR) {
+        const idx = SEVERITY_ORDER.indexOf(e.severity);
+        if (!historical[si]) {
+          f.anySeverityIndex = Math.max(f.anySeverityIndex, idx);
+          if (coFactor >= ADJACENT_FACTOR) f.severityIndex = Math.max(f.severityIndex, idx);
+        }
+      }
+      sentenceHasConflict = true;
+      ev(e.type as Evidence['type'], w);
+    }
+    if (sentenceHasConflict) {
+      conflictSentences++;
+      if (historical[si]) historicalConflictSentences++;
+      if (s.isTitle && historical[si]) titleHistorical = true;
+    }
+  }
+  f.historical = conflictSentences ? historicalConflictSentences / conflictSentences : 0;
+  if (titleHistorical || f.historical > 0.5) {
+    const damp = ARTICLE_HISTORICAL_FACTOR;
+    f.conflict *= damp;
+    f.conflictWithGroup *= damp;
+    raw = raw > 0 ? raw * damp : raw;
+  }
+  return { features: f, evidence, raw };
+}
+
+function overlaps(a: Match, b: Match): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function surface(s: SentenceInput, m: Match): string {
+  const a = s.tokens[m.start]!.start - s.offset;
+  const b = s.tokens[m.end - 1]!.end - s.offset;
+  return s.text.slice(a, b);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,85 @@
+// Character-level normalisation shared by detection, stemming and matching.
+//
+// Two levels are kept apart on purpose:
+//  - `lowerToken` keeps Kazakh-specific letters (ә ғ қ ң ө ұ ү һ і), so the Kazakh stemmer can use
+//    vowel harmony when the writer used them;
+//  - `foldToken` maps every Kazakh-specific letter to the Russian-keyboard letter people type in its
+//    place (қ→к, ә→а, ғ→г, ң→н, ө→о, ұ→у, ү→у, һ→х, і→и) and ё→е. Lexicon keys are stored folded, so
+//    "қазақтар" and "казактар" reach the same entry.
+
+const KK_FOLD: Record<string, string> = {
+  'ә': 'а', 'ғ': 'г', 'қ': 'к', 'ң': 'н', 'ө': 'о', 'ұ': 'у', 'ү': 'у', 'һ': 'х', 'і': 'и', 'ё': 'е',
+  // Look-alikes that appear in Kazakh text typed on Latin or Ukrainian layouts.
+  'i': 'и', 'ї': 'и', 'ӊ': 'н', 'ҳ': 'х',
+};
+const KK_FOLD_RE = /[әғқңөұүһіёїӊҳi]/g;
+
+/** Letters that exist in Kazakh Cyrillic but not in Russian. */
+export const KAZAKH_LETTERS_RE = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;
+
+/** Lower-case, NFC, ё→е; the Ukrainian/Latin "i" inside a Cyrillic word becomes Kazakh "і". */
+export function lowerToken(token: string): string {
+  let t = token.toLowerCase();
+  if (t.includes('ё')) t = t.replace(/ё/g, 'е');
+  if (t.includes('i') && /[а-яәғқңөұүһ]/.test(t)) t = t.replace(/i/g, 'і');
+  return t;
+}
+
+/** Fold a lower-cased Cyrillic token to the Russian-keyboard form used as lexicon key. */
+export function foldToken(lower: string): string {
+  return KK_FOLD_RE.test(lower) ? lower.replace(KK_FOLD_RE, (c) => KK_FOLD[c] ?? c) : lower;
+}
+
+// Latin Kazakh → Cyrillic. Covers the 2018 acute alphabet (á ǵ ń ó ú ý ş ı, "y" = ы), the 2021
+// alphabet (ä ğ ñ ö ü ū ş ç ı İ) and informal spellings (sh, ch, zh, gh, q, w for у). The output is
+// proper Cyrillic where the letter is unambiguous; ambiguous pairs fall back to the folded letter,
+// which is how the lexicon is keyed anyway.
+const LATIN_DIGRAPHS: Array<[string, string]> = [
+  ['shch', 'щ'], ['sh', 'ш'], ['ch', 'ч'], ['zh', 'ж'], ['gh', 'ғ'], ['kh', 'х'], ['ts', 'ц'],
+  ['ya', 'я'], ['yu', 'ю'], ['ng', 'ң'],
+];
+const LATIN_SINGLE: Record<string, string> = {
+  a: 'а', á: 'ә', ä: 'ә', b: 'б', c: 'с', ç: 'ч', d: 'д', e: 'е', f: 'ф', g: 'г', ǵ: 'ғ', ğ: 'ғ',
+  h: 'х', i: 'і', ı: 'ы', j: 'ж', k: 'к', l: 'л', m: 'м', n: 'н', ń: 'ң', ñ: 'ң', o: 'о', ó: 'ө',
+  ö: 'ө', p: 'п', q: 'қ', r: 'р', s: 'с', ş: 'ш', t: 'т', u: 'у', ú: 'ү', ü: 'ү', ū: 'ұ', ý: 'у',
+  v: 'в', w: 'у', x: 'х', y: 'ы', z: 'з', 'ʼ': '', "'": '',
+};
+
+export function latinKazakhToCyrillic(lower: string): string {
+  let out = '';
+  let i = 0;
+  outer: while (i < lower.length) {
+    for (const [lat, cyr] of LATIN_DIGRAPHS) {
+      if (lower.startsWith(lat, i)) {
+        // "ng" is ң only at the end of a word or before a consonant.
+        if (lat === 'ng' && i + 2 < lower.length && /[aeiouáäóöúüıyū]/.test(lower[i + 2]!)) break;
+        out += cyr;
+        i += lat.length;
+        continue outer;
+      }
+    }
+    const ch = lower[i]!;
+    out += LATIN_SINGLE[ch] ?? ch;
+    i++;
+  }
+  return out;
+}
+
+/** Strip HTML-ish markup and entities that leak from feeds and scraped corpora. */
+export function stripMarkup(text: string): string {
+  return text
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?[a-z][^>]{0,200}>/gi, ' ')
+    .replace(/&(nbsp|#160);/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&laquo;/g, '«')
+    .replace(/&raquo;/g, '»')
+    .replace(/&amp;/g, '&');
+}
+
+/** Text-level normalisation applied once per article before splitting. */
+export function normalizeText(text: string): string {
+  let t = text.normalize('NFC');
+  if (t.includes('<') || t.includes('&')) t = stripMarkup(t);
+  return t.replace(/[\u00ad\u200b-\u200d\ufeff]/g, '').replace(/\u00a0/g, ' ');
+}

@@ -1,0 +1,236 @@
+// Train the tension classifier and stacker; writes shared/analysis/models/tension-model.json.
+//   npm run train
+//
+// Data (see README "Training set"):
+//  - tension-dev.jsonl minus the held-out 20% (isHeldOut, by hash of id), RuEthnoHate markup removed;
+//  - training/corpus/news-train.jsonl (news, kk/ru/en);
+//  - training/extra-*.jsonl (sentences written for this project).
+// Per-source handling: every (source, label) cell is weighted so that each source is balanced and
+// contributes in proportion to its size, except that s-nlp positives (a *topic* flag: neutral
+// mentions of nationality count) get half weight, and news/extra documents get NEWS_WEIGHT because
+// the product reads news.
+//
+// Why not natural's LogisticRegressionClassifier: it delegates to apparatus, which builds a dense
+// sylvester matrix of documents × vocabulary and runs batch gradient descent on it (7,500 × 30,000
+// cells here); that does not finish in reasonable time or memory. BayesClassifier trains fast but
+// its probabilities are not calibrated and its JSON keeps every feature. So the classifier is a
+// sparse logistic regression fit here with AdaGrad on features produced by the engine's own pipeline
+// (natural's Porter stemmers for ru/en, our Kazakh stemmer).
+//
+// The stacker is fit on out-of-fold classifier logits (5 folds) so it sees honest logits; the
+// threshold maximises the mean per-language macro-F1 over those out-of-fold stacker scores.
+
+import { writeFileSync } from 'node:fs';
+import { TensionAnalyzer } from '../tension/analyze.ts';
+import { featureVectorNames, sigmoid, stackVector, type TensionModel } from '../tension/classifier.ts';
+import type { RuleFeatures } from '../tension/rules.ts';
+import { binaryMetrics } from '../eval/metrics.ts';
+import { loadLexicon } from '../tension/lexicon.ts';
+import { MODEL_URL } from '../tension/classifier.ts';
+import { foldOf, isHeldOut, loadExtra, loadNewsTrain, loadTensionDev, type LabelledDoc } from './data.ts';
+
+export const MODEL_VERSION = '2026.11.1';
+const FOLDS = 5;
+const NEWS_WEIGHT = 3;
+const SNLP_POSITIVE_WEIGHT = 0.5;
+const MAX_FEATURES = 6000;
+const EPOCHS = 12;
+const LEARNING_RATE = 0.3;
+const L2 = 2e-5;
+
+interface Row {
+  doc: LabelledDoc;
+  feats: string[];
+  rules: RuleFeatures;
+  weight: number;
+  y: 0 | 1;
+}
+
+interface SparseModel {
+  bias: number;
+  weights: Map<string, number>;
+}
+
+function trainSparse(rows: Row[], epochs = EPOCHS): SparseModel {
+  const w = new Map<string, number>();
+  const g2 = new Map<string, number>();
+  let bias = 0;
+  let gb2 = 1e-8;
+  // Deterministic shuffle order per epoch.
+  const order = rows.map((_, i) => i);
+  for (let ep = 0; ep < epochs; ep++) {
+    order.sort((a, b) => hashInt(a * 7919 + ep) - hashInt(b * 7919 + ep));
+    for (const i of order) {
+      const r = rows[i]!;
+      const scale = r.feats.length ? 1 / Math.sqrt(r.feats.length) : 0;
+      let z = bias;
+      for (const f of r.feats) z += (w.get(f) ?? 0) * scale;
+      const grad = (sigmoid(z) - r.y) * r.weight;
+      gb2 += grad * grad;
+      bias -= (LEARNING_RATE * grad) / Math.sqrt(gb2);
+      for (const f of r.feats) {
+        const old = w.get(f) ?? 0;
+        const g = grad * scale + L2 * old;
+        const acc = (g2.get(f) ?? 1e-8) + g * g;
+        g2.set(f, acc);
+        w.set(f, old - (LEARNING_RATE * g) / Math.sqrt(acc));
+      }
+    }
+  }
+  return { bias, weights: w };
+}
+
+function hashInt(x: number): number {
+  let h = x | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function prune(m: SparseModel, max: number): SparseModel {
+  const top = [...m.weights.entries()].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, max);
+  return { bias: m.bias, weights: new Map(top.map(([k, v]) => [k, Math.round(v * 1e4) / 1e4])) };
+}
+
+function logitOf(m: SparseModel, feats: string[]): number {
+  let s = 0;
+  for (const f of feats) s += m.weights.get(f) ?? 0;
+  return m.bias + (feats.length ? s / Math.sqrt(feats.length) : 0);
+}
+
+/** Dense logistic regression (the stacker), full-batch gradient descent with a small L2. */
+function trainDense(x: number[][], y: number[], wts: number[], iters = 3000): { bias: number; weights: number[] } {
+  const d = x[0]!.length;
+  const w = new Array<number>(d).fill(0);
+  let b = 0;
+  const lr = 0.5;
+  const l2 = 1e-3;
+  const W = wts.reduce((a, c) => a + c, 0);
+  for (let it = 0; it < iters; it++) {
+    const gw = new Array<number>(d).fill(0);
+    let gb = 0;
+    for (let i = 0; i < x.length; i++) {
+      let z = b;
+      for (let j = 0; j < d; j++) z += w[j]! * x[i]![j]!;
+      const e = (sigmoid(z) - y[i]!) * wts[i]!;
+      gb += e;
+      for (let j = 0; j < d; j++) gw[j]! += e * x[i]![j]!;
+    }
+    b -= (lr * gb) / W;
+    for (let j = 0; j < d; j++) w[j]! -= lr * (gw[j]! / W + l2 * w[j]!);
+  }
+  return { bias: round4(b), weights: w.map(round4) };
+}
+
+function round4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+function cellWeights(rows: Row[]): void {
+  const bySource = new Map<string, Row[]>();
+  for (const r of rows) {
+    const k = r.doc.source;
+    const list = bySource.get(k) ?? [];
+    list.push(r);
+    bySource.set(k, list);
+  }
+  for (const [source, list] of bySource) {
+    const pos = list.filter((r) => r.y === 1).length;
+    const neg = list.length - pos;
+    for (const r of list) {
+      // Balance the two labels inside the source, keep the source's overall mass.
+      let w = (list.length / 2) / Math.max(1, r.y === 1 ? pos : neg);
+      if (source === 'snlp' && r.y === 1) w *= SNLP_POSITIVE_WEIGHT;
+      if (source === 'news' || source === 'extra') w *= NEWS_WEIGHT;
+      r.weight = w;
+    }
+  }
+}
+
+function main(): void {
+  const t0 = performance.now();
+  const analyzer = new TensionAnalyzer({ model: null });
+  const dev = loadTensionDev().filter((d) => !isHeldOut(d.id));
+  const news = loadNewsTrain();
+  const extra = loadExtra();
+  const docs = [...dev, ...news, ...extra];
+  const rows: Row[] = docs.map((doc) => {
+    const x = analyzer.extract({ text: doc.text, title: doc.title, lang: doc.lang });
+    return { doc, feats: [...x.features], rules: x.rules.features, weight: 1, y: doc.label };
+  });
+  cellWeights(rows);
+  const counts: Record<string, number> = {};
+  for (const d of docs) counts[`${d.source}/${d.lang}/${d.label}`] = (counts[`${d.source}/${d.lang}/${d.label}`] ?? 0) + 1;
+  process.stderr.write(`training rows: ${rows.length} ${JSON.stringify(counts)}\n`);
+
+  // Out-of-fold classifier logits for the stacker.
+  const oof = new Array<number>(rows.length).fill(0);
+  for (let k = 0; k < FOLDS; k++) {
+    const trainRows = rows.filter((r) => foldOf(r.doc.id, FOLDS) !== k);
+    const m = prune(trainSparse(trainRows), MAX_FEATURES);
+    rows.forEach((r, i) => {
+      if (foldOf(r.doc.id, FOLDS) === k) oof[i] = logitOf(m, r.feats);
+    });
+  }
+  const full = prune(trainSparse(rows), MAX_FEATURES);
+
+  const X = rows.map((r, i) => stackVector(oof[i]!, r.rules));
+  const stacker = trainDense(X, rows.map((r) => r.y), rows.map((r) => r.weight));
+  const stackScores = X.map((v) => {
+    let z = stacker.bias;
+    v.forEach((x, j) => (z += stacker.weights[j]! * x));
+    return sigmoid(z);
+  });
+
+  // Threshold: maximise the mean over languages of macro-F1 (out-of-fold).
+  const langs = ['kk', 'ru', 'en'] as const;
+  let best = { t: 0.5, score: -1 };
+  for (let t = 0.2; t <= 0.8001; t += 0.01) {
+    const per = langs.map((l) =>
+      binaryMetrics(rows.flatMap((r, i) => (r.doc.lang === l ? [{ gold: r.y, pred: (stackScores[i]! >= t ? 1 : 0) as 0 | 1 }] : []))).macroF1,
+    );
+    const mean = per.reduce((a, b) => a + b, 0) / per.length;
+    if (mean > best.score) best = { t: Math.round(t * 100) / 100, score: mean };
+  }
+
+  const metrics: Record<string, unknown> = {};
+  const groups = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    for (const key of [`lang=${r.doc.lang}`, `source=${r.doc.source}/${r.doc.lang}`]) {
+      const list = groups.get(key) ?? [];
+      list.push(i);
+      groups.set(key, list);
+    }
+  });
+  for (const [key, idx] of [...groups.entries()].sort()) {
+    const m = binaryMetrics(idx.map((i) => ({ gold: rows[i]!.y, pred: (stackScores[i]! >= best.t ? 1 : 0) as 0 | 1 })));
+    const clfOnly = binaryMetrics(idx.map((i) => ({ gold: rows[i]!.y, pred: (oof[i]! >= 0 ? 1 : 0) as 0 | 1 })));
+    metrics[key] = { n: m.n, precision: m.precision, recall: m.recall, f1: m.f1, macroF1: m.macroF1, classifierOnlyMacroF1: clfOnly.macroF1 };
+  }
+
+  const model: TensionModel = {
+    version: `${MODEL_VERSION}+${loadLexicon().version.length.toString(36)}`,
+    about: {
+      data: counts,
+      heldOut: 'tension-dev ids with fnv1a("bitim-heldout-v1:"+id) % 100 < 20 are never used here',
+      derivedFrom: ['RuEthnoHate (Pronoza et al. 2021; research use, attribution)', 's-nlp sensitive topics (CC BY-NC-SA 4.0)', 'ETHOS (GPL-3.0)', 'news-train.jsonl', 'extra-*.jsonl'],
+      outOfFoldMetrics: metrics,
+      thresholdObjective: 'mean per-language macro-F1, out-of-fold',
+    },
+    classifier: { bias: round4(full.bias), weights: Object.fromEntries(full.weights) },
+    stacker: { names: featureVectorNames(), bias: stacker.bias, weights: stacker.weights },
+    threshold: best.t,
+  };
+  writeFileSync(MODEL_URL, JSON.stringify(model) + '\n');
+  const out = {
+    wrote: MODEL_URL.pathname,
+    features: full.weights.size,
+    threshold: best.t,
+    stacker: Object.fromEntries(featureVectorNames().map((n, j) => [n, stacker.weights[j]])),
+    outOfFold: metrics,
+    seconds: Math.round((performance.now() - t0) / 100) / 10,
+  };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+}
+
+main();
