@@ -95,16 +95,16 @@ const RU_ENDINGS = ['ami', 'iami', 'ah', 'iah', 'om', 'em', 'oi', 'ei', 'iu', 'i
 const RU_RESTORE = ['', 'a', 'ia', 'i', 'o', 'e'];
 
 /** Candidate stems of one token skeleton (Kazakh suffix chains, Russian noun endings). */
-export function stemCandidates(t: string, out: Set<string>): void {
+export function stemCandidates(t: string, out: Set<string>, minBase = 3): void {
   out.add(t);
-  if (t.length < 4) return;
+  if (t.length < minBase + 1) return;
   // Kazakh: strip up to three suffix layers (…+ы+нда+ғы).
   let layer: string[] = [t];
   for (let depth = 0; depth < 3; depth++) {
     const next: string[] = [];
     for (const w of layer) {
       for (const s of KK_SUFFIXES) {
-        if (w.length - s.length >= 3 && w.endsWith(s)) {
+        if (w.length - s.length >= minBase && w.endsWith(s)) {
           const st = w.slice(0, -s.length);
           if (!out.has(st)) {
             out.add(st);
@@ -121,7 +121,7 @@ export function stemCandidates(t: string, out: Set<string>): void {
     layer = next;
   }
   for (const e of RU_ENDINGS) {
-    if (t.length - e.length >= 3 && t.endsWith(e)) {
+    if (t.length - e.length >= minBase && t.endsWith(e)) {
       const base = t.slice(0, -e.length);
       for (const r of RU_RESTORE) out.add(base + r);
     }

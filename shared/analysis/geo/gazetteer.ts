@@ -1,0 +1,189 @@
+// Loads the precompiled gazetteer (gazetteer.json, foreign-places.json, name-flags.json) once,
+// synchronously, and exposes the administrative-unit helpers the rest of the product uses.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PlaceLevel } from '../types.ts';
+import { nameKey } from './normalize.ts';
+
+export const GEO_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'geo');
+
+export type UnitLevel = Exclude<PlaceLevel, 'settlement' | 'foreign'>;
+
+export interface AdminUnit {
+  kato: string;
+  level: UnitLevel;
+  parent: string | null;
+  /** Region (oblys) or republican city this unit belongs to (itself for those). */
+  region: string;
+  name: { kk: string; ru: string; en: string };
+  lat: number | null;
+  lon: number | null;
+}
+
+/** One indexed entity: an administrative unit or a settlement. */
+export interface Entity {
+  kato: string;
+  level: PlaceLevel;
+  /** Settlement kind: 0 city, 1 urban settlement (посёлок), 2 village; -1 for units. */
+  kind: number;
+  /** District-level unit (district, regional city, city district or republican city); null for regions. */
+  district: string | null;
+  region: string;
+  name: { kk: string; ru: string; en: string };
+}
+
+export interface ForeignEntry {
+  code: string;
+  name: { kk: string; ru: string; en: string };
+}
+
+interface GazJson {
+  units: Array<{ k: string; l: UnitLevel; p: string | null; kk: string; kkb: string; ru: string; ruAdj: boolean; en: string; lat: number | null; lon: number | null }>;
+  settlements: Array<[string, number, string, string, string, number]>;
+  keys: Record<string, number[]>;
+  adj: Record<string, number[]>;
+}
+
+const t0 = performance.now();
+const gaz = JSON.parse(readFileSync(join(GEO_DATA_DIR, 'gazetteer.json'), 'utf8')) as GazJson;
+const foreignDoc = JSON.parse(readFileSync(join(GEO_DATA_DIR, 'foreign-places.json'), 'utf8')) as {
+  version: string;
+  kazakhstan: { code: string; kk: string; ru: string; en: string; aliases: string[] };
+  entries: Array<{ code: string; kk: string; ru: string; en: string; aliases: string[] }>;
+};
+const flagsDoc = JSON.parse(readFileSync(join(GEO_DATA_DIR, 'name-flags.json'), 'utf8')) as {
+  needsContext: Record<string, string[]>;
+  allowStandalone: Record<string, string[]>;
+};
+
+function unitDisplay(u: GazJson['units'][number]): { kk: string; ru: string; en: string } {
+  let kk = u.kk;
+  let ru = u.ru;
+  let en = u.en;
+  switch (u.l) {
+    case 'region':
+      kk = `${u.kkb} облысы`;
+      ru = u.ruAdj ? `${u.ru} область` : `область ${u.ru}`;
+      en = `${u.en} Region`;
+      break;
+    case 'district':
+    case 'city_district':
+      kk = `${u.kkb} ауданы`;
+      ru = u.ruAdj ? `${u.ru} район` : `район ${u.ru}`;
+      en = `${u.en} District`;
+      break;
+    default:
+      kk = u.kkb;
+      ru = u.ru;
+  }
+  return { kk, ru, en };
+}
+
+export const units: AdminUnit[] = [];
+export const entities: Entity[] = [];
+const unitByKato = new Map<string, AdminUnit>();
+
+for (const u of gaz.units) {
+  const region = u.l === 'region' || u.l === 'city_republican' ? u.k : '';
+  const au: AdminUnit = { kato: u.k, level: u.l, parent: u.p, region, name: unitDisplay(u), lat: u.lat, lon: u.lon };
+  units.push(au);
+  unitByKato.set(u.k, au);
+}
+for (const au of units) {
+  let r = au;
+  while (r.parent && unitByKato.has(r.parent)) r = unitByKato.get(r.parent)!;
+  au.region = r.kato;
+  entities.push({
+    kato: au.kato,
+    level: au.level,
+    kind: -1,
+    district: au.level === 'region' ? null : au.kato,
+    region: au.region,
+    name: au.name,
+  });
+}
+for (const [kato, kind, kk, ru, en, ui] of gaz.settlements) {
+  const au = units[ui];
+  entities.push({ kato, level: 'settlement', kind, district: au.kato, region: au.region, name: { kk, ru, en } });
+}
+
+/** skeleton key → entity ids */
+export const nameIndex = new Map<string, number[]>(Object.entries(gaz.keys));
+/** Russian adjective stem (skeleton up to "sk") → unit ids */
+export const adjIndex = new Map<string, number[]>(Object.entries(gaz.adj));
+
+export const foreignIndex = new Map<string, ForeignEntry>();
+export const FOREIGN_VERSION = foreignDoc.version;
+for (const e of foreignDoc.entries) {
+  const fe: ForeignEntry = { code: e.code, name: { kk: e.kk, ru: e.ru, en: e.en } };
+  for (const n of [e.kk, e.ru, e.en, ...e.aliases]) {
+    const k = nameKey(n);
+    if (k && !foreignIndex.has(k)) foreignIndex.set(k, fe);
+  }
+}
+export const KAZAKHSTAN_CODE = foreignDoc.kazakhstan.code;
+export const countryKeys = new Set<string>();
+for (const n of [foreignDoc.kazakhstan.kk, foreignDoc.kazakhstan.ru, foreignDoc.kazakhstan.en, ...foreignDoc.kazakhstan.aliases, 'Kazakhstan', 'Казахстан', 'Qazaqstan'])
+  countryKeys.add(nameKey(n));
+
+/** Keys that need a generic term next to them (people, common words, ethnonyms, water bodies). */
+export const needsContext = new Set<string>();
+for (const list of Object.values(flagsDoc.needsContext)) for (const n of list) needsContext.add(nameKey(n));
+export const allowStandalone: Record<string, Set<string>> = {};
+for (const [lang, list] of Object.entries(flagsDoc.allowStandalone)) allowStandalone[lang] = new Set(list.map(nameKey));
+
+/** First tokens (and longer prefixes) of multi-word keys, for n-gram lookups. */
+export const multiPrefixes = new Set<string>();
+for (const k of [...nameIndex.keys(), ...adjIndex.keys(), ...foreignIndex.keys(), ...countryKeys]) {
+  const parts = k.split(' ');
+  for (let i = 1; i < parts.length; i++) multiPrefixes.add(parts.slice(0, i).join(' '));
+}
+
+export const LOAD_MS = performance.now() - t0;
+
+// ---------------------------------------------------------------- public helpers
+
+/** The administrative unit with this 9-digit KATO code (regions, republican cities, districts, regional cities, city districts). */
+export function getUnit(kato: string): AdminUnit | undefined {
+  return unitByKato.get(kato);
+}
+
+/** All 250 administrative units. */
+export function listUnits(): AdminUnit[] {
+  return units.slice();
+}
+
+/** The region (oblys) or republican city containing a unit or settlement code; undefined when unknown. */
+export function regionOf(kato: string): string | undefined {
+  const u = unitByKato.get(kato);
+  if (u) return u.region;
+  if (!/^\d{9}$/.test(kato)) return undefined;
+  for (const e of entities) if (e.kato === kato) return e.region;
+  return undefined;
+}
+
+const GENERIC_RE =
+  /\b(oblysy|oblys|oblast|region|province|obl|city|qalasy|kalasy|облысы|область|обл|қаласы|қ|г|город|region's|reg)\b\.?/giu;
+
+/**
+ * KATO of a region or republican city named in a feed list ("Almaty city", "North Kazakhstan",
+ * "Zhetisu", "Алматинская область", "Шымкент қаласы"). Undefined when nothing matches.
+ */
+export function findRegionByName(name: string): string | undefined {
+  const cityHint = /\b(city|қаласы|қ\.|г\.|город)\b|\bг\./iu.test(name) || /\bcity\b/i.test(name);
+  const cleaned = name.replace(GENERIC_RE, ' ').replace(/\s+/g, ' ').trim();
+  const key = nameKey(cleaned);
+  const cands: Entity[] = [];
+  for (const id of nameIndex.get(key) ?? []) cands.push(entities[id]);
+  const last = key.split(' ');
+  const stem = last[last.length - 1].replace(/(skaia|skoi|skii|skuiu|skaia oblast)$/, 'sk');
+  last[last.length - 1] = stem;
+  for (const id of adjIndex.get(last.join(' ')) ?? []) cands.push(entities[id]);
+  const regions = cands.filter((e) => e.level === 'region');
+  const cities = cands.filter((e) => e.level === 'city_republican');
+  if (cityHint && cities.length) return cities[0].kato;
+  if (regions.length) return regions[0].kato;
+  if (cities.length) return cities[0].kato;
+  return undefined;
+}

@@ -1,0 +1,576 @@
+// District geocoding for Kazakh, Russian and English news.
+//
+// One pass over the tokens: every capitalised token (and any token next to a generic term such as
+// ауданы / район / district) is reduced to its skeleton and its stem candidates (Kazakh case and
+// possessive suffixes, Russian endings), and looked up in hash maps; multi-word names use token
+// n-grams whose prefixes are kept in a set. Mentions are then filtered by the generic term next to
+// them, disambiguated with the other places of the text and the feed's region, and voted into the
+// article's main district and region. See README.md beside this file.
+import type { GeoInput, GeoResult, Lang, Place, PlaceLevel, UnitRef } from '../types.ts';
+import {
+  adjIndex,
+  allowStandalone,
+  countryKeys,
+  entities,
+  foreignIndex,
+  getUnit,
+  KAZAKHSTAN_CODE,
+  multiPrefixes,
+  nameIndex,
+  needsContext,
+  type Entity,
+  type ForeignEntry,
+} from './gazetteer.ts';
+import { adjective, stemCandidates, tokenize, type AdjGender, type Token } from './normalize.ts';
+
+export { findRegionByName, getUnit, listUnits, regionOf, LOAD_MS as GEO_LOAD_MS } from './gazetteer.ts';
+export type { AdminUnit } from './gazetteer.ts';
+
+type Generic = 'region' | 'district' | 'city' | 'village';
+
+/** A recognised place mention. */
+export interface GeoMention {
+  /** Text as written (name words, without the generic term). */
+  text: string;
+  start: number;
+  end: number;
+  sentence: number;
+  /** KATO, `foreign:XX` or `country:KZ`; null when the name stayed ambiguous. */
+  code: string | null;
+  level: PlaceLevel | 'country' | null;
+  confidence: number;
+}
+
+export interface GeoResultDetailed extends GeoResult {
+  /** True when the text names Kazakhstan itself (`country:KZ`); the country is never a place or region. */
+  kazakhstan: boolean;
+  mentions: GeoMention[];
+}
+
+// ------------------------------------------------------------------ generic terms
+
+function genericOf(t: Token, next: Token | undefined): { g: Generic; plural: boolean } | null {
+  const k = t.key;
+  if (k.length < 1) return null;
+  const c = k[0];
+  if (c === 'o') {
+    if (k.startsWith('oblis')) return { g: 'region', plural: k.startsWith('oblistar') };
+    if (k.startsWith('oblast')) return { g: 'region', plural: k === 'oblastiah' || k === 'oblastei' || k === 'oblastiam' };
+    if (k === 'obl' && t.dot) return { g: 'region', plural: false };
+  } else if (c === 'r') {
+    if (k.startsWith('region')) return { g: 'region', plural: k === 'regions' };
+    if (k.startsWith('raion')) return { g: 'district', plural: k === 'raionah' || k === 'raionov' || k === 'raioni' };
+    if (k === 'r' && t.hyphenNext && next && next.key.startsWith('n')) return { g: 'district', plural: false };
+  } else if (c === 'a') {
+    if (k.startsWith('audan')) return { g: 'district', plural: k.startsWith('audandar') };
+    if (k.startsWith('auil') || k === 'aul' || k === 'aula' || k === 'aule' || k === 'aulom') return { g: 'village', plural: k.startsWith('auildar') };
+  } else if (c === 'd') {
+    if (k.startsWith('district')) return { g: 'district', plural: k === 'districts' };
+    if (k.startsWith('derevn')) return { g: 'village', plural: false };
+  } else if (c === 'p') {
+    if (k === 'province' || k === 'provinces') return { g: 'region', plural: k === 'provinces' };
+    if (k.startsWith('posel') || k.startsWith('posiol')) return { g: 'village', plural: false };
+    if ((k === 'pos' || k === 'p' || k === 'pgt') && t.dot) return { g: 'village', plural: false };
+  } else if (c === 'k') {
+    if (k.startsWith('kala') && k !== 'kalai' && k !== 'kalaisha' && !k.startsWith('kalai')) return { g: 'city', plural: k.startsWith('kalalar') };
+    if (k === 'kent' || k === 'kenti' || k === 'kentinde' || k === 'kentinin' || k === 'kentine') return { g: 'village', plural: false };
+  } else if (c === 'g') {
+    if (k.startsWith('gorod')) return { g: 'city', plural: k === 'gorodah' };
+    if ((k === 'g' || k === 'gor') && t.dot) return { g: 'city', plural: false };
+  } else if (c === 'c') {
+    if (k === 'city' || k === 'cities') return { g: 'city', plural: k === 'cities' };
+  } else if (c === 't') {
+    if (k === 'town' || k === 'towns') return { g: 'city', plural: false };
+  } else if (c === 's') {
+    if (k === 'selo' || k === 'sela' || k === 'sele' || k === 'selom' || k === 'selah' || k.startsWith('selsk')) return { g: 'village', plural: k === 'selah' };
+    if (k === 's' && t.dot) return { g: 'village', plural: false };
+    if (k === 'settlement' || k === 'settlements') return { g: 'village', plural: false };
+  } else if (c === 'v') {
+    if (k === 'village' || k === 'villages' || k === 'villagers') return { g: 'village', plural: k === 'villages' };
+  } else if (c === 'e') {
+    if (k === 'eldi' && next && next.key.startsWith('meken')) return { g: 'village', plural: false };
+  }
+  return null;
+}
+
+const CONJ = new Set(['jane', 'men', 'i', 'and', 'ili', 'or', 'nemese', 'a', 'sondai', 'takje']);
+const GENERIC_HEAD = new Set(['auil', 'audan', 'oblis', 'kala']);
+
+// ------------------------------------------------------------------ raw mentions
+
+interface Raw {
+  i: number; // first token
+  n: number; // tokens of the name
+  ids: number[]; // KZ entity candidates
+  foreign: ForeignEntry | null;
+  country: boolean;
+  adjGender: AdjGender | null;
+  generic: Generic | null;
+  /** generic term came from a plural term further right (Қордай және Шу аудандарында) */
+  genericFar: boolean;
+  /** token index just after the name (and its generic term, when the term follows) */
+  after: number;
+  key: string;
+}
+
+function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
+  const t = toks[i];
+  // n-gram prefixes: longest first
+  let best: Raw | null = null;
+  let prefix = '';
+  const prefixes: string[] = [''];
+  for (let n = 1; n < 4 && i + n < toks.length; n++) {
+    prefix = prefix ? `${prefix} ${toks[i + n - 1].key}` : toks[i + n - 1].key;
+    if (!multiPrefixes.has(prefix)) break;
+    prefixes.push(prefix);
+  }
+  const cands = new Set<string>();
+  for (let p = prefixes.length - 1; p >= 0 && !best; p--) {
+    const pre = prefixes[p];
+    const last = toks[i + p];
+    if (!last) continue;
+    if (p > 0 && !(last.cap || lowerOk || /^(sal|bi|akin|jirau|bokeihan)$/.test(last.key))) {
+      // second words of multi-word names are capitalised except a few (Біржан сал, Төле би)
+      if (!last.cap) continue;
+    }
+    cands.clear();
+    stemCandidates(last.key, cands, p > 0 ? 2 : 3);
+    let hitLen = -1;
+    let ids: number[] = [];
+    let foreign: ForeignEntry | null = null;
+    let country = false;
+    let hitKey = '';
+    for (const c of cands) {
+      if (c.length <= hitLen) continue;
+      const full = pre ? `${pre} ${c}` : c;
+      const kz = nameIndex.get(full);
+      const fo = foreignIndex.get(full);
+      const co = countryKeys.has(full);
+      if (kz || fo || co) {
+        // a two-letter stem only as the exact token (Шу, Ош)
+        if (c.length < 3 && c !== last.key) continue;
+        hitLen = c.length;
+        ids = kz ?? [];
+        foreign = fo ?? null;
+        country = co;
+        hitKey = full;
+      }
+    }
+    let adjGender: AdjGender | null = null;
+    if (hitLen < 0) {
+      const a = adjective(last.key);
+      if (a) {
+        const full = pre ? `${pre} ${a.stem}` : a.stem;
+        const hit = adjIndex.get(full);
+        if (hit) {
+          ids = hit;
+          adjGender = a.gender;
+          hitLen = a.stem.length;
+          hitKey = full;
+        }
+      }
+    }
+    if (hitLen >= 0) {
+      best = { i, n: p + 1, ids, foreign, country, adjGender, generic: null, genericFar: false, after: i + p + 1, key: hitKey };
+    }
+  }
+  void t;
+  return best;
+}
+
+// ------------------------------------------------------------------ scoring helpers
+
+const LEVEL_RANK: Record<string, number> = {
+  city_republican: 6,
+  city_regional: 5,
+  region: 4,
+  district: 3,
+  city_district: 2,
+  settlement: 1,
+};
+
+function filterByGeneric(raw: Raw, lang: Lang): { ids: number[]; standalone: boolean } {
+  const ents = raw.ids;
+  const g = raw.generic;
+  const pick = (pred: (e: Entity) => boolean): number[] => ents.filter((id) => pred(entities[id]));
+  if (raw.adjGender) {
+    // Russian adjectives: -ская область (f) → region, -ский район (m) → district
+    if (g === 'region' || (raw.adjGender === 'f' && g !== 'district' && g !== 'city')) {
+      const r = pick((e) => e.level === 'region');
+      if (r.length) return { ids: r, standalone: false };
+    }
+    if (g === 'city') return { ids: pick((e) => e.level === 'city_republican' || e.level === 'city_regional'), standalone: false };
+    const d = pick((e) => e.level === 'district' || e.level === 'city_district');
+    if (d.length) return { ids: d, standalone: g === null };
+    return { ids: pick((e) => e.level === 'region'), standalone: g === null };
+  }
+  switch (g) {
+    case 'region':
+      return { ids: pick((e) => e.level === 'region'), standalone: false };
+    case 'district':
+      return { ids: pick((e) => e.level === 'district' || e.level === 'city_district'), standalone: false };
+    case 'city': {
+      const c = pick((e) => e.level === 'city_republican' || e.level === 'city_regional' || (e.level === 'settlement' && e.kind <= 1));
+      return { ids: c.length ? c : pick((e) => e.level === 'settlement'), standalone: false };
+    }
+    case 'village': {
+      const v = pick((e) => e.level === 'settlement');
+      return { ids: v, standalone: false };
+    }
+    default: {
+      if (needsContext.has(raw.key) && !allowStandalone[lang === 'other' ? 'ru' : lang]?.has(raw.key)) return { ids: [], standalone: true };
+      const cities = pick((e) => e.level === 'city_republican' || e.level === 'city_regional');
+      if (cities.length) return { ids: cities, standalone: true };
+      const towns = pick((e) => e.level === 'settlement' && e.kind <= 1);
+      const regions = pick((e) => e.level === 'region');
+      if (regions.length) return { ids: regions, standalone: true };
+      const districts = pick((e) => e.level === 'district');
+      if (towns.length) {
+        // a town that is its district's centre: same district either way
+        return { ids: towns, standalone: true };
+      }
+      if (districts.length) return { ids: districts, standalone: true };
+      return { ids: pick((e) => e.level === 'settlement'), standalone: true };
+    }
+  }
+}
+
+function displayName(e: { name: { kk: string; ru: string; en: string } }, lang: Lang): string {
+  return lang === 'kk' ? e.name.kk : lang === 'en' ? e.name.en : e.name.ru;
+}
+
+const PERSONISH = /(bek|bai|han|jan|ali|uli|kizi|gul|ova|eva|ina|ov|ev|in|bi|batir|ata)$/;
+
+interface Resolved {
+  raw: Raw;
+  entity: Entity | null;
+  /** When the candidates agreed only on the region. */
+  regionOnly: string | null;
+  foreign: ForeignEntry | null;
+  country: boolean;
+  confidence: number;
+  weight: number;
+  sentence: number;
+}
+
+// ------------------------------------------------------------------ geocode
+
+export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
+  const lang: Lang = input.lang;
+  const titleToks = input.title ? tokenize(input.title, 0) : [];
+  const base = titleToks.length ? 1 : 0;
+  const bodyToks = tokenize(input.text ?? '', base);
+  // title gets sentence 0 only
+  for (const t of titleToks) t.sentence = 0;
+  const toks = titleToks.length ? titleToks.concat(bodyToks) : bodyToks;
+  const hasTitle = titleToks.length > 0;
+
+  let capCount = 0;
+  for (const t of toks) if (t.cap) capCount++;
+  const lowerText = toks.length >= 4 && capCount / toks.length < 0.03;
+
+  // ---- 1. raw mentions
+  const raws: Raw[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.key.length < 2) continue;
+    const nextG = i + 1 < toks.length ? genericOf(toks[i + 1], toks[i + 2]) : null;
+    const prevG = i > 0 ? genericOf(toks[i - 1], t) : null;
+    const lowerOk = lowerText || !!nextG || !!prevG;
+    if (!t.cap && !lowerOk && !t.upper) continue;
+    if (genericOf(t, toks[i + 1])) continue;
+    const raw = lookupAt(toks, i, lowerOk);
+    if (!raw) continue;
+    // not capitalised: only with a generic term right after the full name or in a lower-case text
+    const lastTok = toks[raw.i + raw.n - 1];
+    void lastTok;
+    raws.push(raw);
+    i += raw.n - 1;
+  }
+
+  // ---- 2. generic terms (after the name; for Russian/English nouns also before it)
+  const isMentionStart = new Set(raws.map((r) => r.i));
+  for (let m = 0; m < raws.length; m++) {
+    const r = raws[m];
+    const j = r.i + r.n;
+    const after = j < toks.length ? genericOf(toks[j], toks[j + 1]) : null;
+    if (after && !(r.n === 1 && !toks[r.i].cap && !lowerText && GENERIC_HEAD.has(toks[r.i].key))) {
+      r.generic = after.g;
+      r.after = j + 1 + (toks[j].key === 'r' ? 1 : 0) + (toks[j].key === 'eldi' ? 1 : 0);
+      continue;
+    }
+    // list: "Қордай, Шу және Мойынқұм аудандарында" / "Kordai and Shu districts"
+    let k = j;
+    let steps = 0;
+    while (k < toks.length && steps < 8) {
+      const tk = toks[k];
+      const g = genericOf(tk, toks[k + 1]);
+      if (g) {
+        if (g.plural) {
+          r.generic = g.g;
+          r.genericFar = true;
+        }
+        break;
+      }
+      if (!(CONJ.has(tk.key) || isMentionStart.has(k) || (tk.cap && steps > 0) || tk.key === 'adjective')) break;
+      // comma / conjunction / another name
+      k++;
+      steps++;
+    }
+    if (r.generic) continue;
+    // before: "в селе Масанчи", "г. Алматы", "район Жаңасемей", "village of Masanchi", "city of Almaty"
+    let b = r.i - 1;
+    if (b >= 0 && toks[b].key === 'of') b--;
+    if (b >= 0) {
+      const g = genericOf(toks[b], toks[b + 1]);
+      if (g && !(lang === 'kk' && g.g !== 'village' && !toks[b].dot)) {
+        // Kazakh puts the term after the name; a term before it belongs to the previous name,
+        // except the Russian-style abbreviations (с., г.)
+        if (lang !== 'kk' || toks[b].dot) r.generic = g.g;
+      }
+    }
+  }
+
+  // ---- 3. filter candidates, collect anchors
+  interface Cand {
+    raw: Raw;
+    ids: number[];
+    standalone: boolean;
+  }
+  const cands: Cand[] = [];
+  const resolved: Resolved[] = [];
+  const posWeight = (s: number): number => (hasTitle ? (s === 0 ? 3 : s === 1 ? 2 : 1) : s === 0 ? 2 : 1);
+  for (const r of raws) {
+    const sentence = toks[r.i].sentence;
+    if (r.country && !r.ids.length && !r.foreign) {
+      resolved.push({ raw: r, entity: null, regionOnly: null, foreign: null, country: true, confidence: 0.95, weight: 0, sentence });
+      continue;
+    }
+    if (r.country && !r.generic) {
+      resolved.push({ raw: r, entity: null, regionOnly: null, foreign: null, country: true, confidence: 0.95, weight: 0, sentence });
+      continue;
+    }
+    if (r.foreign && (!r.generic || !r.ids.length)) {
+      const tok = toks[r.i];
+      if (tok.cap || tok.upper || lowerText) {
+        resolved.push({ raw: r, entity: null, regionOnly: null, foreign: r.foreign, country: false, confidence: 0.9, weight: posWeight(sentence), sentence });
+      }
+      continue;
+    }
+    const f = filterByGeneric(r, lang);
+    if (!f.ids.length) continue;
+    if (f.standalone && !toks[r.i].cap && !lowerText) continue;
+    cands.push({ raw: r, ids: f.ids, standalone: f.standalone });
+  }
+
+  const sameDistrict = (ids: number[]): boolean => {
+    const d = entities[ids[0]].district;
+    const r = entities[ids[0]].region;
+    return ids.every((id) => entities[id].district === d && entities[id].region === r);
+  };
+  const ctxDistrict = new Map<string, number>();
+  const ctxRegion = new Map<string, number>();
+  const addCtx = (e: Entity): void => {
+    if (e.district) ctxDistrict.set(e.district, (ctxDistrict.get(e.district) ?? 0) + 1);
+    ctxRegion.set(e.region, (ctxRegion.get(e.region) ?? 0) + 1);
+    // a district's parent region and the district itself
+    if (e.level === 'district' || e.level === 'city_regional' || e.level === 'city_district') ctxDistrict.set(e.kato, ctxDistrict.get(e.kato) ?? 1);
+  };
+  const isVillageOnly = (c: Cand): boolean => c.ids.every((id) => entities[id].level === 'settlement' && entities[id].kind === 2);
+  const pending: Cand[] = [];
+  const chosen = new Map<Cand, { e: Entity | null; regionOnly: string | null; conf: number }>();
+  for (const c of cands) {
+    if (sameDistrict(c.ids) && !(c.standalone && isVillageOnly(c))) {
+      // pick the highest-ranked entity among equivalent candidates
+      let best = entities[c.ids[0]];
+      for (const id of c.ids) if (LEVEL_RANK[entities[id].level] > LEVEL_RANK[best.level]) best = entities[id];
+      const conf = c.standalone ? (best.level === 'district' ? 0.7 : best.level === 'region' ? 0.8 : 0.85) : 0.95;
+      chosen.set(c, { e: best, regionOnly: null, conf });
+      addCtx(best);
+    } else pending.push(c);
+  }
+
+  // ---- 4. disambiguate the rest with context, chains and the feed region
+  const feedRegion = input.feedRegion && getUnit(input.feedRegion) ? getUnit(input.feedRegion)!.region : undefined;
+  for (let pass = 0; pass < 2; pass++) {
+    for (const c of pending) {
+      if (chosen.has(c)) continue;
+      // the place named just before (Жамбыл облысы Қордай ауданы Масанчи ауылында)
+      let chainRegion: string | null = null;
+      let chainDistrict: string | null = null;
+      const idx = cands.indexOf(c);
+      for (let p = idx - 1; p >= 0; p--) {
+        const pc = cands[p];
+        if (c.raw.i - pc.raw.after > 3 || toks[pc.raw.i].sentence !== toks[c.raw.i].sentence) break;
+        const ch = chosen.get(pc);
+        if (!ch) continue;
+        if (ch.e) {
+          chainRegion = chainRegion ?? ch.e.region;
+          if (ch.e.level !== 'region' && ch.e.district) chainDistrict = chainDistrict ?? ch.e.district;
+        } else if (ch.regionOnly) chainRegion = chainRegion ?? ch.regionOnly;
+      }
+      // Russian order: "в селе Масанчи Кордайского района" — the place named right after
+      if (idx + 1 < cands.length) {
+        const nc = cands[idx + 1];
+        if (nc.raw.i - c.raw.after <= 2 && sameDistrict(nc.ids) && toks[nc.raw.i].sentence === toks[c.raw.i].sentence) {
+          const e = entities[nc.ids[0]];
+          chainRegion = chainRegion ?? e.region;
+          if (e.level !== 'region') chainDistrict = chainDistrict ?? e.district;
+        }
+      }
+      const scored: Array<{ e: Entity; s: number }> = [];
+      for (const id of c.ids) {
+        const e = entities[id];
+        let s = 0;
+        if (chainDistrict && e.district === chainDistrict) s += 6;
+        if (chainRegion && e.region === chainRegion) s += 4;
+        if (e.district && (ctxDistrict.get(e.district) ?? 0) > 0 && e.level === 'settlement') s += 3;
+        else if (e.district && (ctxDistrict.get(e.district) ?? 0) > 0) s += 2;
+        if ((ctxRegion.get(e.region) ?? 0) > 0) s += 2;
+        if (feedRegion && e.region === feedRegion) s += 1.5;
+        s += (LEVEL_RANK[e.level] ?? 0) * 0.1 + (e.kind === 0 ? 0.3 : e.kind === 1 ? 0.2 : 0);
+        scored.push({ e, s });
+      }
+      // collapse candidates of the same district
+      const byDistrict = new Map<string, { e: Entity; s: number }>();
+      for (const x of scored) {
+        const key = `${x.e.region}/${x.e.district ?? ''}`;
+        const prev = byDistrict.get(key);
+        if (!prev || x.s > prev.s) byDistrict.set(key, x);
+      }
+      const ranked = [...byDistrict.values()].sort((a, b) => b.s - a.s);
+      const top = ranked[0];
+      const second = ranked[1];
+      const support = top.s >= 1.4;
+      const villageOnly = isVillageOnly(c);
+      if (c.standalone && villageOnly) {
+        // a bare village name: needs support from the text or the feed, or a distinctive unique name
+        if (support && (!second || top.s - second.s >= 1)) {
+          chosen.set(c, { e: top.e, regionOnly: null, conf: 0.7 });
+          addCtx(top.e);
+        } else if (pass === 1 && ranked.length === 1 && c.raw.key.length >= 6 && !PERSONISH.test(c.raw.key) && !needsContext.has(c.raw.key) && !toks[c.raw.i].first) {
+          chosen.set(c, { e: top.e, regionOnly: null, conf: 0.45 });
+        }
+        continue;
+      }
+      if (!second || top.s - second.s >= 1) {
+        if (pass === 0 && !support && second) continue; // wait for more context
+        chosen.set(c, { e: top.e, regionOnly: null, conf: second ? (support ? 0.75 : 0.5) : 0.85 });
+        addCtx(top.e);
+      } else if (pass === 1) {
+        // tie: keep the region when all tied candidates share it
+        const tied = ranked.filter((x) => top.s - x.s < 1);
+        const reg = tied[0].e.region;
+        if (tied.every((x) => x.e.region === reg) && !c.standalone) {
+          chosen.set(c, { e: null, regionOnly: reg, conf: 0.5 });
+        }
+      }
+    }
+  }
+
+  for (const c of cands) {
+    const ch = chosen.get(c);
+    if (!ch) continue;
+    const sentence = toks[c.raw.i].sentence;
+    resolved.push({ raw: c.raw, entity: ch.e, regionOnly: ch.regionOnly, foreign: null, country: false, confidence: ch.conf, weight: posWeight(sentence) * ch.conf, sentence });
+  }
+  resolved.sort((a, b) => a.raw.i - b.raw.i);
+
+  // ---- 5. vote the main region and district
+  const regionScore = new Map<string, number>();
+  const districtScore = new Map<string, { s: number; first: number }>();
+  const placeScore = new Map<string, { place: Place; s: number; first: number }>();
+  let kazakhstan = false;
+  const mentions: GeoMention[] = [];
+  for (const r of resolved) {
+    const text = toks
+      .slice(r.raw.i, r.raw.i + r.raw.n)
+      .map((t) => t.raw)
+      .join(' ');
+    const tokS = toks[r.raw.i];
+    if (r.country) {
+      kazakhstan = true;
+      mentions.push({ text, start: tokS.start, end: toks[r.raw.i + r.raw.n - 1].end, sentence: r.sentence, code: KAZAKHSTAN_CODE, level: 'country', confidence: r.confidence });
+      continue;
+    }
+    let place: Place | null = null;
+    if (r.foreign) {
+      place = { kato: r.foreign.code, name: displayName(r.foreign, lang), level: 'foreign', confidence: r.confidence };
+    } else if (r.entity) {
+      const e = r.entity;
+      place = { kato: e.kato, name: displayName(e, lang), level: e.level, confidence: r.confidence };
+      regionScore.set(e.region, (regionScore.get(e.region) ?? 0) + r.weight);
+      if (e.district) {
+        const spec = e.level === 'city_republican' ? 0.8 : 1;
+        const d = districtScore.get(e.district);
+        if (d) d.s += r.weight * spec;
+        else districtScore.set(e.district, { s: r.weight * spec, first: r.raw.i });
+      }
+    } else if (r.regionOnly) {
+      regionScore.set(r.regionOnly, (regionScore.get(r.regionOnly) ?? 0) + r.weight * 0.8);
+      const u = getUnit(r.regionOnly)!;
+      place = { kato: u.kato, name: displayName(u, lang), level: u.level, confidence: r.confidence };
+    }
+    if (!place) continue;
+    mentions.push({ text, start: tokS.start, end: toks[r.raw.i + r.raw.n - 1].end, sentence: r.sentence, code: place.kato, level: place.level, confidence: place.confidence });
+    const ps = placeScore.get(place.kato);
+    if (ps) {
+      ps.s += r.weight || 0.5;
+      ps.place.confidence = Math.max(ps.place.confidence, place.confidence);
+    } else placeScore.set(place.kato, { place, s: r.weight || 0.5, first: r.raw.i });
+  }
+
+  let region: UnitRef | null = null;
+  let district: UnitRef | null = null;
+  if (regionScore.size) {
+    // a district's region also gets the district's votes: prefer the region with most support
+    let bestR = '';
+    let bestS = -1;
+    let bestFirst = Infinity;
+    for (const [rk, s] of regionScore) {
+      const first = Math.min(...[...placeScore.values()].filter((p) => p.place.level !== 'foreign' && (getUnit(p.place.kato)?.region ?? entityRegion(p.place.kato)) === rk).map((p) => p.first));
+      if (s > bestS + 1e-9 || (Math.abs(s - bestS) < 1e-9 && first < bestFirst)) {
+        bestR = rk;
+        bestS = s;
+        bestFirst = first;
+      }
+    }
+    const ru = getUnit(bestR)!;
+    region = { kato: ru.kato, name: displayName(ru, lang) };
+    let bestD = '';
+    let bestDS = -1;
+    let bestDF = Infinity;
+    for (const [dk, v] of districtScore) {
+      const du = getUnit(dk);
+      if (!du || du.region !== bestR) continue;
+      // inside a republican city a named city district beats the city itself
+      const s = du.level === 'city_republican' ? v.s * 0.5 : v.s;
+      if (s > bestDS + 1e-9 || (Math.abs(s - bestDS) < 1e-9 && v.first < bestDF)) {
+        bestD = dk;
+        bestDS = s;
+        bestDF = v.first;
+      }
+    }
+    if (bestD) {
+      const du = getUnit(bestD)!;
+      district = { kato: du.kato, name: displayName(du, lang) };
+    }
+  }
+
+  const places = [...placeScore.values()]
+    .sort((a, b) => b.s - a.s || a.first - b.first)
+    .map((p) => ({ ...p.place, confidence: Math.round(p.place.confidence * 100) / 100 }));
+  return { places, district, region, kazakhstan, mentions };
+}
+
+const settlementRegion = new Map<string, string>();
+function entityRegion(kato: string): string | undefined {
+  if (!settlementRegion.size) for (const e of entities) settlementRegion.set(e.kato, e.region);
+  return settlementRegion.get(kato);
+}
+
+/** Places, main district and main region of an article. */
+export function geocode(input: GeoInput): GeoResult {
+  const r = geocodeDetailed(input);
+  return { places: r.places, district: r.district, region: r.region };
+}
