@@ -86,7 +86,7 @@ export class TensionAnalyzer {
     if (this.model) {
       const logit = classifierLogit(this.model.classifier, x.features);
       score = stackerScore(this.model.stacker, stackVector(logit, x.rules.features));
-      threshold = this.model.threshold;
+      threshold = this.model.thresholds[x.lang];
       evidence.push({ type: 'classifier', text: '', sentence: 0, weight: Math.round(logit * 1000) / 1000 });
     } else {
       // Without a model (used only while training): a squashed rule score.

@@ -15,8 +15,8 @@ export interface TensionModel {
   about: Record<string, unknown>;
   classifier: { bias: number; weights: Record<string, number> };
   stacker: { names: string[]; bias: number; weights: number[] };
-  /** score ≥ threshold → label 1. */
-  threshold: number;
+  /** Per article language: score ≥ threshold → label 1. */
+  thresholds: Record<'kk' | 'ru' | 'en' | 'other', number>;
 }
 
 export function featureVectorNames(): string[] {
@@ -74,7 +74,7 @@ export const MODEL_URL = new URL('../models/tension-model.json', import.meta.url
 export function loadModel(): TensionModel {
   if (cached) return cached;
   const m = JSON.parse(readFileSync(MODEL_URL, 'utf8')) as TensionModel;
-  if (!m.classifier || !m.stacker || typeof m.threshold !== 'number') throw new Error('tension model: malformed file');
+  if (!m.classifier || !m.stacker || typeof m.thresholds?.ru !== 'number') throw new Error('tension model: malformed file');
   if (m.stacker.names.join() !== featureVectorNames().join()) throw new Error('tension model: stacker features differ from this code; run npm run train');
   cached = m;
   return m;

@@ -1,0 +1,103 @@
+// Tension evaluation: per language precision, recall, F1 (label 1), macro-F1, and confusion examples.
+//   node --import tsx shared/analysis/eval/tension.ts [--json] [--examples N]
+// Sets: (a) the held-out 20% of tension-dev.jsonl (never used in training), per language and per
+// source; (b) bench/data/news-test.jsonl (kk, ru, en), the news test set written by the corpus
+// author — not used for training or tuning.
+
+import { fileURLToPath } from 'node:url';
+import { TensionAnalyzer } from '../tension/analyze.ts';
+import { binaryMetrics, type BinaryMetrics } from './metrics.ts';
+import { isHeldOut, loadNewsTest, loadTensionDev, type LabelledDoc } from '../training/data.ts';
+
+export interface ConfusionExample {
+  id: string;
+  score: number;
+  text: string;
+}
+
+export interface EvalCell extends BinaryMetrics {
+  falsePositives: ConfusionExample[];
+  falseNegatives: ConfusionExample[];
+}
+
+export interface TensionEvaluation {
+  engine: string;
+  heldOutDev: { byLang: Record<string, EvalCell>; bySource: Record<string, EvalCell> };
+  newsTest: { byLang: Record<string, EvalCell> } | null;
+}
+
+function cell(items: Array<{ doc: LabelledDoc; score: number; pred: 0 | 1 }>, examples: number): EvalCell {
+  const m = binaryMetrics(items.map((x) => ({ gold: x.doc.label, pred: x.pred })));
+  const ex = (x: { doc: LabelledDoc; score: number }) => ({
+    id: x.doc.id,
+    score: x.score,
+    text: `${x.doc.title ? x.doc.title + ' | ' : ''}${x.doc.text}`.replace(/\s+/g, ' ').slice(0, 160),
+  });
+  return {
+    ...m,
+    falsePositives: items.filter((x) => x.doc.label === 0 && x.pred === 1).sort((a, b) => b.score - a.score).slice(0, examples).map(ex),
+    falseNegatives: items.filter((x) => x.doc.label === 1 && x.pred === 0).sort((a, b) => a.score - b.score).slice(0, examples).map(ex),
+  };
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k) ?? [];
+    list.push(x);
+    m.set(k, list);
+  }
+  return new Map([...m.entries()].sort());
+}
+
+export function evaluateTension(opts: { examples?: number; analyzer?: TensionAnalyzer } = {}): TensionEvaluation {
+  const examples = opts.examples ?? 5;
+  const analyzer = opts.analyzer ?? new TensionAnalyzer();
+  const run = (docs: LabelledDoc[]) =>
+    docs.map((doc) => {
+      // The language hint is not passed: the engine detects it as in production.
+      const r = analyzer.analyze({ text: doc.text, title: doc.title });
+      return { doc, score: r.tension.score, pred: r.tension.label };
+    });
+  const dev = run(loadTensionDev().filter((d) => isHeldOut(d.id)));
+  const heldOutDev = {
+    byLang: Object.fromEntries([...groupBy(dev, (x) => x.doc.lang)].map(([k, v]) => [k, cell(v, examples)])),
+    bySource: Object.fromEntries([...groupBy(dev, (x) => `${x.doc.lang}/${x.doc.source}`)].map(([k, v]) => [k, cell(v, examples)])),
+  };
+  const newsDocs = loadNewsTest();
+  const news = newsDocs.length ? run(newsDocs) : [];
+  return {
+    engine: analyzer.version,
+    heldOutDev,
+    newsTest: news.length ? { byLang: Object.fromEntries([...groupBy(news, (x) => x.doc.lang)].map(([k, v]) => [k, cell(v, examples)])) } : null,
+  };
+}
+
+function printTable(title: string, cells: Record<string, EvalCell>, withExamples: boolean): void {
+  process.stdout.write(`\n${title}\n`);
+  process.stdout.write(`${'set'.padEnd(16)} ${'n'.padStart(5)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'macroF1'.padStart(8)}   tp/fp/fn/tn\n`);
+  for (const [k, c] of Object.entries(cells)) {
+    process.stdout.write(`${k.padEnd(16)} ${String(c.n).padStart(5)} ${c.precision.toFixed(3).padStart(6)} ${c.recall.toFixed(3).padStart(6)} ${c.f1.toFixed(3).padStart(6)} ${c.macroF1.toFixed(3).padStart(8)}   ${c.tp}/${c.fp}/${c.fn}/${c.tn}\n`);
+  }
+  if (!withExamples) return;
+  for (const [k, c] of Object.entries(cells)) {
+    for (const e of c.falsePositives) process.stdout.write(`  ${k} FP ${e.id} (${e.score}): ${e.text}\n`);
+    for (const e of c.falseNegatives) process.stdout.write(`  ${k} FN ${e.id} (${e.score}): ${e.text}\n`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const exIdx = args.indexOf('--examples');
+  const examples = exIdx >= 0 ? Number(args[exIdx + 1]) : 3;
+  const res = evaluateTension({ examples });
+  if (args.includes('--json')) process.stdout.write(JSON.stringify(res, null, 2) + '\n');
+  else {
+    process.stdout.write(`engine ${res.engine}\n`);
+    printTable('held-out 20% of tension-dev, by language', res.heldOutDev.byLang, false);
+    printTable('held-out 20% of tension-dev, by source', res.heldOutDev.bySource, true);
+    if (res.newsTest) printTable('bench/data/news-test.jsonl, by language', res.newsTest.byLang, true);
+    else process.stdout.write('\nbench/data/news-test.jsonl: not present\n');
+  }
+}
