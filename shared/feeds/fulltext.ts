@@ -3,8 +3,11 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { htmlToText } from './normalise.ts';
 
+/** Below this many characters Readability has found a menu or a caption, not an article. */
+export const MIN_ARTICLE_CHARS = 100;
+
 /**
- * Readability over a linkedom DOM. Returns null when no article body is found. `text` is plain
+ * Readability over a linkedom DOM. Returns null when no article body (≥ MIN_ARTICLE_CHARS) is found. `text` is plain
  * text with paragraph breaks as `\n` (same conventions as htmlToText).
  */
 export function extractMainText(html: string, url: string): { title: string | null; text: string } | null {
@@ -22,7 +25,7 @@ export function extractMainText(html: string, url: string): { title: string | nu
     const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
     if (!article) return null;
     const text = htmlToText(article.content ?? '') || (article.textContent ?? '').trim();
-    if (!text) return null;
+    if (text.length < MIN_ARTICLE_CHARS) return null;
     const title = article.title ? htmlToText(article.title).replace(/\n+/g, ' ') || null : null;
     return { title, text };
   } catch {

@@ -33,7 +33,7 @@ export {
   normaliseLanguage,
   FUTURE_TOLERANCE_MS,
 } from './normalise.ts';
-export { extractMainText } from './fulltext.ts';
+export { extractMainText, MIN_ARTICLE_CHARS } from './fulltext.ts';
 export {
   storyFingerprint,
   isSameStory,

@@ -217,12 +217,13 @@ const CREDIT_LINE = /^(?:фото|photo|видео|video|источник|source
  */
 export function cleanAuthor(candidates: ReadonlyArray<string | null | undefined>): string | null {
   for (const c of candidates) {
-    const t = cleanTitle(c ?? '');
+    const raw = (c ?? '').trim();
+    // "Name <mail@host>" before HTML stripping would eat the address as a tag.
+    const angle = /^(.+?)\s*<[^<>@\s]+@[^<>\s]+>$/.exec(raw);
+    const t = cleanTitle(angle ? angle[1]! : raw).replace(/^["'«“]+|["'»”]+$/g, '').trim();
     if (!t || CREDIT_LINE.test(t)) continue;
     const paren = /^\S+@\S+\s*\((.+)\)$/.exec(t);
     if (paren) return paren[1]!.trim();
-    const angle = /^(.+?)\s*<\S+@\S+>$/.exec(t);
-    if (angle) return angle[1]!.trim().replace(/^"|"$/g, '');
     return t;
   }
   return null;
