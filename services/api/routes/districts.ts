@@ -1,5 +1,5 @@
 // Every district-level unit of Kazakhstan with its counters for one Kazakhstan calendar day.
-import { getUnit, listUnits, type AdminUnit } from '../../../shared/analysis/geo/gazetteer.ts';
+import { getUnit, listUnits, type AdminUnit } from '../../../shared/analysis/geo/index.ts';
 import { unitCountersForDay } from '../../../shared/db/repositories/analyses.ts';
 import { kzDay } from '../../../shared/time.ts';
 import { badRequest } from '../errors.ts';

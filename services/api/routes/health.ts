@@ -1,4 +1,5 @@
 // Liveness + readiness in one: 200 when the database and the queue backend both answer in time.
+import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import { ENGINE_VERSION } from '../../../shared/analysis/engine.ts';
 import { HealthResponse } from '../schemas/health.ts';
@@ -9,17 +10,17 @@ const CHECK_TIMEOUT_MS = 2000;
 
 type CheckResult = 'ok' | 'error' | 'timeout';
 
-async function check(what: string, deps: ApiDeps, run: () => Promise<unknown>): Promise<CheckResult> {
+async function check(what: string, log: FastifyBaseLogger, run: () => Promise<unknown>): Promise<CheckResult> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), CHECK_TIMEOUT_MS);
   });
   try {
     const outcome = await Promise.race([run().then(() => 'ok' as const), timeout]);
-    if (outcome === 'timeout') deps.log.warn({ check: what, timeoutMs: CHECK_TIMEOUT_MS }, 'health check timed out');
+    if (outcome === 'timeout') log.warn({ check: what, timeoutMs: CHECK_TIMEOUT_MS }, 'health check timed out');
     return outcome;
   } catch (err) {
-    deps.log.warn({ check: what, err }, 'health check failed');
+    log.warn({ check: what, err }, 'health check failed');
     return 'error';
   } finally {
     clearTimeout(timer);
@@ -37,10 +38,10 @@ export default async function healthRoutes(app: ApiInstance, deps: ApiDeps) {
         response: { 200: HealthResponse, 503: HealthResponse },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const [database, queue] = await Promise.all([
-        check('database', deps, () => sql`select 1`.execute(deps.db)),
-        check('queue', deps, () => deps.queues.ping()),
+        check('database', request.log, () => sql`select 1`.execute(deps.db)),
+        check('queue', request.log, () => deps.queues.ping()),
       ]);
       const healthy = database === 'ok' && queue === 'ok';
       return reply.status(healthy ? 200 : 503).send({
