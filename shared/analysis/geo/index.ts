@@ -63,7 +63,7 @@ function genericOf(t: Token, next: Token | undefined): { g: Generic; plural: boo
     if (k === 'r' && t.hyphenNext && next && next.key.startsWith('n')) return { g: 'district', plural: false };
   } else if (c === 'a') {
     if (k.startsWith('audan')) return { g: 'district', plural: k.startsWith('audandar') };
-    if (k.startsWith('auil') || k === 'aul' || k === 'aula' || k === 'aule' || k === 'aulom') return { g: 'village', plural: k.startsWith('auildar') };
+    if (k.startsWith('auil') || (k.startsWith('aul') && k.length <= 9 && !k.startsWith('aula') ) || k === 'aul' || k === 'aula' || k === 'aule' || k === 'aulom') return { g: 'village', plural: k.startsWith('auildar') };
   } else if (c === 'd') {
     if (k.startsWith('district')) return { g: 'district', plural: k === 'districts' };
     if (k.startsWith('derevn')) return { g: 'village', plural: false };
@@ -111,6 +111,10 @@ interface Raw {
   /** token index just after the name (and its generic term, when the term follows) */
   after: number;
   key: string;
+  /** The name's last word carried a case suffix / ending (Алматыда, Шымкенте). */
+  inflected: boolean;
+  /** Looks like part of a personal name or a quoted title (capitalised word next to it, «…»). */
+  nameLike: boolean;
 }
 
 function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
@@ -140,6 +144,7 @@ function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
     let foreign: ForeignEntry | null = null;
     let country = false;
     let hitKey = '';
+    let hitStem = '';
     for (const c of cands) {
       if (c.length <= hitLen) continue;
       const full = pre ? `${pre} ${c}` : c;
@@ -154,16 +159,20 @@ function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
         foreign = fo ?? null;
         country = co;
         hitKey = full;
+        hitStem = c;
       }
     }
     let adjGender: AdjGender | null = null;
-    if (hitLen < 0) {
+    {
+      // Russian -ский/-ская adjectives win over noun readings of the same token (Абайском → Абай)
       const a = adjective(last.key);
       if (a) {
         const full = pre ? `${pre} ${a.stem}` : a.stem;
         const hit = adjIndex.get(full);
         if (hit) {
           ids = hit;
+          foreign = null;
+          country = false;
           adjGender = a.gender;
           hitLen = a.stem.length;
           hitKey = full;
@@ -171,7 +180,7 @@ function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
       }
     }
     if (hitLen >= 0) {
-      best = { i, n: p + 1, ids, foreign, country, adjGender, generic: null, genericFar: false, after: i + p + 1, key: hitKey };
+      best = { i, n: p + 1, ids, foreign, country, adjGender, generic: null, genericFar: false, after: i + p + 1, key: hitKey, inflected: !adjGender && hitStem !== last.key, nameLike: false };
     }
   }
   void t;
@@ -210,7 +219,9 @@ function filterByGeneric(raw: Raw, lang: Lang): { ids: number[]; standalone: boo
     case 'district':
       return { ids: pick((e) => e.level === 'district' || e.level === 'city_district'), standalone: false };
     case 'city': {
-      const c = pick((e) => e.level === 'city_republican' || e.level === 'city_regional' || (e.level === 'settlement' && e.kind <= 1));
+      const big = pick((e) => e.level === 'city_republican' || e.level === 'city_regional');
+      if (big.length) return { ids: big, standalone: false };
+      const c = pick((e) => e.level === 'settlement' && e.kind <= 1);
       return { ids: c.length ? c : pick((e) => e.level === 'settlement'), standalone: false };
     }
     case 'village': {
@@ -276,7 +287,7 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
     if (t.key.length < 2) continue;
     const nextG = i + 1 < toks.length ? genericOf(toks[i + 1], toks[i + 2]) : null;
     const prevG = i > 0 ? genericOf(toks[i - 1], t) : null;
-    const lowerOk = lowerText || !!nextG || !!prevG;
+    const lowerOk = lowerText || ((!!nextG || !!prevG) && lang !== 'kk');
     if (!t.cap && !lowerOk && !t.upper) continue;
     if (genericOf(t, toks[i + 1])) continue;
     const raw = lookupAt(toks, i, lowerOk);
@@ -290,12 +301,26 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
 
   // ---- 2. generic terms (after the name; for Russian/English nouns also before it)
   const isMentionStart = new Set(raws.map((r) => r.i));
+  const isMentionEnd = new Set(raws.map((r) => r.i + r.n - 1));
+  for (const r of raws) {
+    const prev = toks[r.i - 1];
+    const next = toks[r.i + r.n];
+    const t0 = toks[r.i];
+    const capWord = (t: Token | undefined, isMention: boolean): boolean =>
+      !!t && t.cap && !t.upper && t.raw.length >= 3 && !isMention && !genericOf(t, undefined) && t.sentence === t0.sentence;
+    r.nameLike =
+      t0.quoted ||
+      (capWord(prev, isMentionEnd.has(r.i - 1)) && !t0.first && !prev!.first) ||
+      capWord(next, isMentionStart.has(r.i + r.n));
+  }
+  const consumed = new Set<number>();
   for (let m = 0; m < raws.length; m++) {
     const r = raws[m];
     const j = r.i + r.n;
     const after = j < toks.length ? genericOf(toks[j], toks[j + 1]) : null;
-    if (after && !(r.n === 1 && !toks[r.i].cap && !lowerText && GENERIC_HEAD.has(toks[r.i].key))) {
+    if (after && !(r.inflected && lang === 'kk') && !(r.n === 1 && !toks[r.i].cap && !lowerText && GENERIC_HEAD.has(toks[r.i].key))) {
       r.generic = after.g;
+      consumed.add(j);
       r.after = j + 1 + (toks[j].key === 'r' ? 1 : 0) + (toks[j].key === 'eldi' ? 1 : 0);
       continue;
     }
@@ -321,7 +346,7 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
     // before: "в селе Масанчи", "г. Алматы", "район Жаңасемей", "village of Masanchi", "city of Almaty"
     let b = r.i - 1;
     if (b >= 0 && toks[b].key === 'of') b--;
-    if (b >= 0) {
+    if (b >= 0 && !consumed.has(b)) {
       const g = genericOf(toks[b], toks[b + 1]);
       if (g && !(lang === 'kk' && g.g !== 'village' && !toks[b].dot)) {
         // Kazakh puts the term after the name; a term before it belongs to the previous name,
@@ -359,6 +384,7 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
     }
     const f = filterByGeneric(r, lang);
     if (!f.ids.length) continue;
+    if (f.standalone && r.nameLike && !f.ids.some((id) => entities[id].level === 'city_republican' || entities[id].level === 'city_regional' || entities[id].level === 'region')) continue;
     if (f.standalone && !toks[r.i].cap && !lowerText) continue;
     cands.push({ raw: r, ids: f.ids, standalone: f.standalone });
   }
@@ -369,6 +395,7 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
     return ids.every((id) => entities[id].district === d && entities[id].region === r);
   };
   const ctxDistrict = new Map<string, number>();
+  const strongDistrict = new Set<string>();
   const ctxRegion = new Map<string, number>();
   const addCtx = (e: Entity): void => {
     if (e.district) ctxDistrict.set(e.district, (ctxDistrict.get(e.district) ?? 0) + 1);
@@ -387,6 +414,8 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
       const conf = c.standalone ? (best.level === 'district' ? 0.7 : best.level === 'region' ? 0.8 : 0.85) : 0.95;
       chosen.set(c, { e: best, regionOnly: null, conf });
       addCtx(best);
+      if (best.district && !(c.standalone && best.level === 'settlement')) strongDistrict.add(best.district);
+      if (best.level === 'district' || best.level === 'city_regional') strongDistrict.add(best.kato);
     } else pending.push(c);
   }
 
@@ -445,10 +474,10 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
       const villageOnly = isVillageOnly(c);
       if (c.standalone && villageOnly) {
         // a bare village name: needs support from the text or the feed, or a distinctive unique name
-        if (support && (!second || top.s - second.s >= 1)) {
+        if (support && top.e.district && strongDistrict.has(top.e.district) && (!second || top.s - second.s >= 1)) {
           chosen.set(c, { e: top.e, regionOnly: null, conf: 0.7 });
           addCtx(top.e);
-        } else if (pass === 1 && ranked.length === 1 && c.raw.key.length >= 6 && !PERSONISH.test(c.raw.key) && !needsContext.has(c.raw.key) && !toks[c.raw.i].first) {
+        } else if (pass === 1 && ranked.length === 1 && !c.raw.nameLike && c.raw.key.length >= 6 && !PERSONISH.test(c.raw.key) && !needsContext.has(c.raw.key) && !toks[c.raw.i].first) {
           chosen.set(c, { e: top.e, regionOnly: null, conf: 0.45 });
         }
         continue;
@@ -472,7 +501,7 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
     const ch = chosen.get(c);
     if (!ch) continue;
     const sentence = toks[c.raw.i].sentence;
-    resolved.push({ raw: c.raw, entity: ch.e, regionOnly: ch.regionOnly, foreign: null, country: false, confidence: ch.conf, weight: posWeight(sentence) * ch.conf, sentence });
+    resolved.push({ raw: c.raw, entity: ch.e, regionOnly: ch.regionOnly, foreign: null, country: false, confidence: ch.conf, weight: posWeight(sentence) * (ch.conf >= 0.6 ? 1 : 0.6), sentence });
   }
   resolved.sort((a, b) => a.raw.i - b.raw.i);
 

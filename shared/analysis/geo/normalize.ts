@@ -92,7 +92,7 @@ const KK_SUFFIXES = [
 ];
 // Russian noun endings with the nominative endings they may replace.
 const RU_ENDINGS = ['ami', 'iami', 'ah', 'iah', 'om', 'em', 'oi', 'ei', 'iu', 'ia', 'u', 'e', 'a', 'i', 'o'];
-const RU_RESTORE = ['', 'a', 'ia', 'i', 'o', 'e'];
+const RU_RESTORE = ['', 'a', 'ia', 'i', 'o', 'e', 'ii'];
 
 /** Candidate stems of one token skeleton (Kazakh suffix chains, Russian noun endings). */
 export function stemCandidates(t: string, out: Set<string>, minBase = 3): void {
@@ -163,6 +163,8 @@ export interface Token {
   sentence: number;
   /** First token of its sentence. */
   first: boolean;
+  /** Directly preceded by an opening quote («Бәйтерек», "Астана" …): names of organisations, projects. */
+  quoted: boolean;
 }
 
 const WORD_RE = /[\p{L}\p{M}\d'’ʼ`]+/gu;
@@ -175,7 +177,7 @@ export function tokenize(text: string, sentenceBase = 0): Token[] {
   let newSentence = true;
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-    const raw = m[0].replace(/^['’ʼ`]+|['’ʼ`]+$/g, '');
+    const raw = m[0].replace(/^['’ʼ`]+|['’ʼ`]+$/g, '').replace(/^([A-Za-z\-]+)['’]s$/, '$1');
     if (!raw) continue;
     const start = m.index;
     const gap = text.slice(lastEnd, start);
@@ -203,6 +205,7 @@ export function tokenize(text: string, sentenceBase = 0): Token[] {
       hyphenNext: false,
       sentence,
       first: newSentence,
+      quoted: start > 0 && /[«"“„']/.test(text[start - 1]),
     });
     newSentence = false;
     lastEnd = end;
