@@ -6,7 +6,9 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
 import { buildApp } from '../services/api/app.ts';
+import { installAuth, KeyVerifier } from '../services/api/plugins/auth.ts';
 import { openRuntime, type Runtime } from '../services/runtime.ts';
 import { listUnits } from '../shared/analysis/geo/index.ts';
 import type { AnalysisResult, Severity } from '../shared/analysis/types.ts';
@@ -278,6 +280,25 @@ describe('HTTP API (PostgreSQL)', () => {
       }
     });
 
+    it('bodies over the limit are 413 in the error shape', async () => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/v1/feeds',
+        headers: { authorization: `Bearer ${keys.admin}`, 'content-type': 'application/json' },
+        payload: JSON.stringify({ url: 'https://big.example.kz/rss', pad: 'x'.repeat(1100 * 1024) }),
+      });
+      expect(res.statusCode).toBe(413);
+      expect(res.json()).toMatchObject({ error: 'payload_too_large' });
+    });
+
+    it('a /v1 route that declares no role is refused at start-up', async () => {
+      const bare = Fastify();
+      installAuth(bare, new KeyVerifier(rt.db));
+      bare.get('/v1/open', async () => ({ ok: true }));
+      await expect(bare.ready()).rejects.toThrow(/declares no role/);
+      await bare.close();
+    });
+
     it('rate limit: per verified key, else per IP (bad keys too); 429 in the error shape; /health exempt', async () => {
       const limited = await buildApp({ ...rt, config: { ...rt.config, api: { ...rt.config.api, rateLimitPerMinute: 3 } } }, { logger: false });
       const call = (key: string) => limited.inject({ url: '/v1/feeds', headers: { authorization: `Bearer ${key}` } });
@@ -390,6 +411,13 @@ describe('HTTP API (PostgreSQL)', () => {
       expect(job?.data).toEqual({ feedId: feedB, reason: 'manual' });
       const missing = await app.inject({ method: 'POST', url: '/v1/feeds/999999/poll', headers: { authorization: `Bearer ${keys.analyst}` } });
       expect(missing.statusCode).toBe(404);
+      const [disabled] = (await addFeeds(rt.db, [{ url: 'https://disabled.example.kz/rss' }])).added;
+      await rt.db.updateTable('feeds').set({ enabled: false, disabled_reason: 'gone (410)' }).where('id', '=', disabled!.id).execute();
+      const refused = await app.inject({ method: 'POST', url: `/v1/feeds/${disabled!.id}/poll`, headers: { authorization: `Bearer ${keys.analyst}` } });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({ error: 'feed_disabled' });
+      expect(refused.json().message).toContain('gone (410)');
+      await rt.db.deleteFrom('feeds').where('id', '=', disabled!.id).execute();
     });
   });
 

@@ -32,10 +32,11 @@ export const jobDefaults: Record<JobName, JobsOptions> = {
   'score-articles': { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...keep },
 };
 
+// BullMQ forbids ':' in custom ids, so parts are joined with '-'.
 export const jobIds = {
   /** One fetch per feed per scheduled slot: the tick may run twice, the job exists once. */
-  scheduledFetch: (feedId: number, dueAt: Date) => `fetch:${feedId}:${dueAt.getTime()}`,
-  manualFetch: (feedId: number, requestId: string) => `fetch:${feedId}:manual:${requestId}`,
+  scheduledFetch: (feedId: number, dueAt: Date) => `fetch-${feedId}-${dueAt.getTime()}`,
+  manualFetch: (feedId: number, requestId: string) => `fetch-${feedId}-manual-${requestId}`,
   /** Batches come from one insert, so their first/last ids name them uniquely. */
-  score: (articleIds: number[]) => `score:${articleIds[0]}:${articleIds[articleIds.length - 1]}:${articleIds.length}`,
+  score: (articleIds: number[]) => `score-${articleIds[0]}-${articleIds[articleIds.length - 1]}-${articleIds.length}`,
 };

@@ -14,7 +14,7 @@ export function startIngestWorker(deps: IngestDeps) {
         const { feedId } = job.data as JobCatalog['fetch-feed'];
         return fetchFeed(deps, feedId, job);
       }
-      if (job.name === 'schedule-tick') return { enqueued: await scheduleTick(deps) };
+      if (job.name === 'schedule-tick') return scheduleTick(deps);
       throw new Error(`ingest worker: unknown job name ${job.name}`);
     },
     deps.config.ingest.concurrency,

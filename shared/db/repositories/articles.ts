@@ -186,3 +186,17 @@ export async function countArticlesSince(db: Db, since: Date | null): Promise<nu
   if (since) q = q.where('published_at', '>=', since);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
+
+/** Articles stored a while ago but never analysed (their worker died between insert and enqueue). */
+export async function unscoredArticleIds(db: Db, olderThan: Date, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .leftJoin('analyses', 'analyses.article_id', 'articles.id')
+    .select('articles.id')
+    .where('analyses.article_id', 'is', null)
+    .where('articles.created_at', '<', olderThan)
+    .orderBy('articles.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
