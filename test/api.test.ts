@@ -294,8 +294,10 @@ describe('HTTP API (PostgreSQL)', () => {
     it('a /v1 route that declares no role is refused at start-up', async () => {
       const bare = Fastify();
       installAuth(bare, new KeyVerifier(rt.db));
-      bare.get('/v1/open', async () => ({ ok: true }));
-      await expect(bare.ready()).rejects.toThrow(/declares no role/);
+      expect(() => bare.get('/v1/open', async () => ({ ok: true }))).toThrow(/declares no role/);
+      bare.get('/v1/closed', { config: { role: 'viewer' } }, async () => ({ ok: true }));
+      await bare.ready();
+      expect((await bare.inject({ url: '/v1/closed' })).statusCode).toBe(401);
       await bare.close();
     });
 
