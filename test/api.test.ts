@@ -407,7 +407,7 @@ describe('HTTP API (PostgreSQL)', () => {
       const res = await app.inject({ method: 'POST', url: `/v1/feeds/${feedB}/poll`, headers: { authorization: `Bearer ${keys.analyst}` } });
       expect(res.statusCode).toBe(202);
       const { jobId } = res.json();
-      expect(jobId).toMatch(new RegExp(`^fetch.${feedB}.manual.[0-9a-f]+$`));
+      expect(jobId).toMatch(new RegExp(`^fetch-${feedB}-manual-[0-9a-f]{12}$`));
       const job = await rt.queues.queue('ingest').getJob(jobId);
       expect(job?.name).toBe('fetch-feed');
       expect(job?.data).toEqual({ feedId: feedB, reason: 'manual' });

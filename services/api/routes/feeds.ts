@@ -157,9 +157,7 @@ export default async function feedRoutes(app: ApiInstance, deps: ApiDeps) {
       if (!feed) throw notFound(`Feed ${request.params.id}`);
       // The fetch worker skips disabled feeds; say so instead of accepting a poll that will not happen.
       if (!feed.enabled) throw new AppError('feed_disabled', 409, `Feed ${feed.id} is disabled (${feed.disabled_reason ?? 'no reason recorded'})`);
-      // BullMQ refuses custom ids with ':' unless they have exactly three parts, and the catalog's
-      // manual-fetch id has four; a ':'-free spelling of the same id is accepted and stays unique.
-      const jobId = jobIds.manualFetch(feed.id, randomBytes(6).toString('hex')).replaceAll(':', '-');
+      const jobId = jobIds.manualFetch(feed.id, randomBytes(6).toString('hex'));
       await deps.queues.add('fetch-feed', { feedId: feed.id, reason: 'manual' }, { jobId });
       request.log.info({ feedId: feed.id, jobId, by: request.apiKey?.id }, 'manual poll queued');
       return reply.status(202).send({ queued: true, jobId });
