@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlaceLevel } from '../types.ts';
-import { nameKey } from './normalize.ts';
+import { adjective, nameKey } from './normalize.ts';
 
 export const GEO_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'geo');
 
@@ -163,27 +163,27 @@ export function regionOf(kato: string): string | undefined {
   return undefined;
 }
 
-const GENERIC_RE =
-  /\b(oblysy|oblys|oblast|region|province|obl|city|qalasy|kalasy|облысы|область|обл|қаласы|қ|г|город|region's|reg)\b\.?/giu;
+const GENERIC_WORDS = new Set(['oblisi', 'oblis', 'oblast', 'oblasti', 'region', 'province', 'obl', 'city', 'citi', 'kalasi', 'kala', 'k', 'g', 'gorod', 'rk']);
 
 /**
  * KATO of a region or republican city named in a feed list ("Almaty city", "North Kazakhstan",
  * "Zhetisu", "Алматинская область", "Шымкент қаласы"). Undefined when nothing matches.
  */
 export function findRegionByName(name: string): string | undefined {
-  const cityHint = /\b(city|қаласы|қ\.|г\.|город)\b|\bг\./iu.test(name) || /\bcity\b/i.test(name);
-  const cleaned = name.replace(GENERIC_RE, ' ').replace(/\s+/g, ' ').trim();
-  const key = nameKey(cleaned);
+  const words = nameKey(name).split(' ').filter(Boolean);
+  const cityHint = words.some((w) => w === 'city' || w === 'citi' || w === 'kalasi' || w === 'gorod' || w === 'g' || w === 'k');
+  const regionHint = words.some((w) => w.startsWith('oblis') || w.startsWith('oblast') || w === 'region' || w === 'province');
+  const core = words.filter((w) => !GENERIC_WORDS.has(w));
+  if (!core.length) return undefined;
+  const key = core.join(' ');
   const cands: Entity[] = [];
   for (const id of nameIndex.get(key) ?? []) cands.push(entities[id]);
-  const last = key.split(' ');
-  const stem = last[last.length - 1].replace(/(skaia|skoi|skii|skuiu|skaia oblast)$/, 'sk');
-  last[last.length - 1] = stem;
-  for (const id of adjIndex.get(last.join(' ')) ?? []) cands.push(entities[id]);
+  const a = adjective(core[core.length - 1]);
+  if (a) for (const id of adjIndex.get([...core.slice(0, -1), a.stem].join(' ')) ?? []) cands.push(entities[id]);
   const regions = cands.filter((e) => e.level === 'region');
   const cities = cands.filter((e) => e.level === 'city_republican');
   if (cityHint && cities.length) return cities[0].kato;
-  if (regions.length) return regions[0].kato;
+  if (regions.length && (regionHint || !cities.length || a)) return regions[0].kato;
   if (cities.length) return cities[0].kato;
-  return undefined;
+  return regions[0]?.kato;
 }

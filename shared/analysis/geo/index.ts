@@ -21,7 +21,7 @@ import {
   type Entity,
   type ForeignEntry,
 } from './gazetteer.ts';
-import { adjective, stemCandidates, tokenize, type AdjGender, type Token } from './normalize.ts';
+import { adjective, stemCandidates, tokenize, Token, type AdjGender } from './normalize.ts';
 
 export { findRegionByName, getUnit, listUnits, regionOf, LOAD_MS as GEO_LOAD_MS } from './gazetteer.ts';
 export type { AdminUnit } from './gazetteer.ts';
@@ -117,6 +117,20 @@ interface Raw {
   nameLike: boolean;
 }
 
+const stemCache = new Map<string, string[]>();
+function stemsOf(key: string, minBase: number): string[] {
+  const ck = minBase === 3 ? key : `${minBase}|${key}`;
+  let v = stemCache.get(ck);
+  if (!v) {
+    const set = new Set<string>();
+    stemCandidates(key, set, minBase);
+    v = [...set].sort((a, b) => b.length - a.length);
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(ck, v);
+  }
+  return v;
+}
+
 function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
   const t = toks[i];
   // n-gram prefixes: longest first
@@ -128,7 +142,6 @@ function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
     if (!multiPrefixes.has(prefix)) break;
     prefixes.push(prefix);
   }
-  const cands = new Set<string>();
   for (let p = prefixes.length - 1; p >= 0 && !best; p--) {
     const pre = prefixes[p];
     const last = toks[i + p];
@@ -137,8 +150,7 @@ function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
       // second words of multi-word names are capitalised except a few (Біржан сал, Төле би)
       if (!last.cap) continue;
     }
-    cands.clear();
-    stemCandidates(last.key, cands, p > 0 ? 2 : 3);
+    const cands = stemsOf(last.key, p > 0 ? 2 : 3);
     let hitLen = -1;
     let ids: number[] = [];
     let foreign: ForeignEntry | null = null;
@@ -285,10 +297,14 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.key.length < 2) continue;
-    const nextG = i + 1 < toks.length ? genericOf(toks[i + 1], toks[i + 2]) : null;
-    const prevG = i > 0 ? genericOf(toks[i - 1], t) : null;
-    const lowerOk = lowerText || ((!!nextG || !!prevG) && lang !== 'kk');
-    if (!t.cap && !lowerOk && !t.upper) continue;
+    let lowerOk = lowerText;
+    if (!lowerOk && !t.cap && !t.upper) {
+      if (lang === 'kk') continue;
+      const nextG = i + 1 < toks.length ? genericOf(toks[i + 1], toks[i + 2]) : null;
+      const prevG = nextG ? null : i > 0 ? genericOf(toks[i - 1], t) : null;
+      if (!nextG && !prevG) continue;
+      lowerOk = true;
+    }
     if (genericOf(t, toks[i + 1])) continue;
     const raw = lookupAt(toks, i, lowerOk);
     if (!raw) continue;

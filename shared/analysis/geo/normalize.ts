@@ -145,11 +145,9 @@ export function adjective(t: string): { stem: string; gender: AdjGender } | null
   return { stem: m[1], gender };
 }
 
-export interface Token {
+export class Token {
   /** Text as written. */
   raw: string;
-  /** Skeleton. */
-  key: string;
   start: number;
   end: number;
   /** Starts with an upper-case letter. */
@@ -159,15 +157,34 @@ export interface Token {
   /** Followed directly by a period. */
   dot: boolean;
   /** Joined to the next token by a hyphen (Нұр-Сұлтан, Алма-Ата). */
-  hyphenNext: boolean;
+  hyphenNext = false;
   sentence: number;
   /** First token of its sentence. */
   first: boolean;
   /** Directly preceded by an opening quote («Бәйтерек», "Астана" …): names of organisations, projects. */
   quoted: boolean;
+  private k: string | undefined;
+  constructor(raw: string, start: number, end: number, cap: boolean, upper: boolean, dot: boolean, sentence: number, first: boolean, quoted: boolean) {
+    this.raw = raw;
+    this.start = start;
+    this.end = end;
+    this.cap = cap;
+    this.upper = upper;
+    this.dot = dot;
+    this.sentence = sentence;
+    this.first = first;
+    this.quoted = quoted;
+  }
+  /** Skeleton (computed on first use). */
+  get key(): string {
+    if (this.k === undefined) this.k = skeleton(this.raw);
+    return this.k;
+  }
 }
 
 const WORD_RE = /[\p{L}\p{M}\d'’ʼ`]+/gu;
+const APOS = "'’ʼ`";
+const QUOTES = '«"“„\'';
 
 /** Tokenise; sentence indices start at `sentenceBase`. */
 export function tokenize(text: string, sentenceBase = 0): Token[] {
@@ -177,36 +194,38 @@ export function tokenize(text: string, sentenceBase = 0): Token[] {
   let newSentence = true;
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-    const raw = m[0].replace(/^['’ʼ`]+|['’ʼ`]+$/g, '').replace(/^([A-Za-z\-]+)['’]s$/, '$1');
+    let raw = m[0];
+    if (APOS.includes(raw[0]) || APOS.includes(raw[raw.length - 1])) raw = raw.replace(/^['’ʼ`]+|['’ʼ`]+$/g, '');
+    else if (raw.length > 2 && raw[raw.length - 1] === 's' && APOS.includes(raw[raw.length - 2])) raw = raw.slice(0, -2);
     if (!raw) continue;
     const start = m.index;
-    const gap = text.slice(lastEnd, start);
     if (toks.length) {
       const prev = toks[toks.length - 1];
-      // sentence break: terminal punctuation (not after a one/two-letter abbreviation) or a blank line
-      if (/[!?…\n]/.test(gap) || (gap.includes('.') && prev.raw.length > 2 && /^\p{Lu}/u.test(raw))) {
+      // sentence break: ! ? … or a line break, or a period before a capitalised word (not after a 1-2 letter abbreviation)
+      let brk = false;
+      let dot = false;
+      let hyphen = start - lastEnd === 1;
+      for (let i = lastEnd; i < start; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 33 || c === 63 || c === 0x2026 || c === 10) brk = true;
+        else if (c === 46) dot = true;
+        if (hyphen && c !== 45 && c !== 0x2010 && c !== 0x2013) hyphen = false;
+      }
+      if (!brk && dot && prev.raw.length > 2) {
+        const f = raw[0];
+        brk = f !== f.toLowerCase();
+      }
+      if (brk) {
         sentence++;
         newSentence = true;
       }
-      prev.hyphenNext = /^[\-‐–]$/.test(gap);
+      prev.hyphenNext = hyphen;
     }
     const first = raw[0];
     const cap = first !== first.toLowerCase() && first === first.toUpperCase();
-    const upper = raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+    const upper = cap && raw.length > 1 && raw === raw.toUpperCase();
     const end = start + m[0].length;
-    toks.push({
-      raw,
-      key: skeleton(raw),
-      start,
-      end,
-      cap,
-      upper,
-      dot: text[end] === '.',
-      hyphenNext: false,
-      sentence,
-      first: newSentence,
-      quoted: start > 0 && /[«"“„']/.test(text[start - 1]),
-    });
+    toks.push(new Token(raw, start, end, cap, upper, text.charCodeAt(end) === 46, sentence, newSentence, start > 0 && QUOTES.includes(text[start - 1])));
     newSentence = false;
     lastEnd = end;
   }

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { findRegionByName, geocode, geocodeDetailed, getUnit, listUnits, regionOf } from './index.ts';
+
+const g = (lang: 'kk' | 'ru' | 'en', text: string, feedRegion?: string) => geocode({ lang, text, feedRegion });
+
+describe('Kazakh case forms', () => {
+  it.each([
+    ['Қордай ауданында төбелес болды.', '314800000', '310000000'],
+    ['Қордай ауданының әкімі сөйледі.', '314800000', '310000000'],
+    ['Алматыда жиын өтті.', '750000000', '750000000'],
+    ['Алматыға барамыз.', '750000000', '750000000'],
+    ['Шымкенттен келді.', '790000000', '790000000'],
+    ['Астанадағы жиын.', '710000000', '710000000'],
+    ['Ақтөбеде қар жауды.', '151000000', '150000000'],
+    ['Атырауға жел келеді.', '231000000', '230000000'],
+    ['Түркістан облысының әкімі.', null, '610000000'],
+    ['Қарағанды облысында боран.', null, '350000000'],
+  ])('%s', (text, district, region) => {
+    const r = g('kk', text);
+    expect(r.district?.kato ?? null).toBe(district);
+    expect(r.region?.kato ?? null).toBe(region);
+  });
+  it('resolves a chain region → district → village', () => {
+    const r = g('kk', 'Жамбыл облысы Қордай ауданы Масанчи ауылында төбелес болды.');
+    expect(r.district?.kato).toBe('314800000');
+    expect(r.places.map((p) => p.kato)).toContain('314847100');
+    expect(r.places.find((p) => p.kato === '314800000')?.name).toBe('Қордай ауданы');
+  });
+  it('reads Russian-keyboard spelling and Kazakh Latin script', () => {
+    expect(g('kk', 'Кордай ауданында тобелес болды').district?.kato).toBe('314800000');
+    expect(g('kk', 'Qordai audanynda tóbeles boldy').district?.kato).toBe('314800000');
+    expect(g('kk', 'Şymkentte jol apaty boldy').region?.kato).toBe('790000000');
+    expect(g('kk', 'Aqtöbede miting ótti').district?.kato).toBe('151000000');
+    expect(g('kk', 'Qaraǵandy oblysynda qar jauady').region?.kato).toBe('350000000');
+  });
+});
+
+describe('Russian and English', () => {
+  it.each([
+    ['ru', 'В Кордайском районе задержали троих.', '314800000'],
+    ['ru', 'Суд Кордайского района вынес приговор.', '314800000'],
+    ['ru', 'В Шымкенте прошла акция.', '790000000'],
+    ['ru', 'В поселке Сортобе Кордайского района усилены патрули.', '314800000'],
+    ['en', 'A brawl broke out in Korday district.', '314800000'],
+    ['en', 'Protesters gathered in Almaty.', '750000000'],
+    ['en', 'Teenagers were detained in Karaganda.', '351000000'],
+  ] as const)('%s: %s', (lang, text, district) => {
+    expect(g(lang, text).district?.kato).toBe(district);
+  });
+  it('regions from adjectives and English names', () => {
+    expect(g('ru', 'В Карагандинской области буран.').region?.kato).toBe('350000000');
+    expect(g('ru', 'В Карагандинской области буран.').district).toBeNull();
+    expect(g('en', 'Snow in Zhambyl region.').region?.kato).toBe('310000000');
+  });
+  it('names places in the article language', () => {
+    expect(g('ru', 'В Кордайском районе.').district?.name).toBe('Кордайский район');
+    expect(g('en', 'In Korday district.').district?.name).toBe('Korday District');
+  });
+});
+
+describe('old names', () => {
+  it.each([
+    ['ru', 'Жители Алма-Аты вышли на субботник.', '750000000'],
+    ['ru', 'В Чимкенте открылся рынок.', '790000000'],
+    ['ru', 'В Капчагае построят казино.', '191000000'],
+    ['ru', 'Акимат Нур-Султана утвердил план.', '710000000'],
+    ['ru', 'Семипалатинск отметил юбилей.', '101000000'],
+    ['en', 'Nur-Sultan city court upheld the ruling.', '710000000'],
+  ] as const)('%s', (lang, text, district) => {
+    expect(g(lang, text).district?.kato).toBe(district);
+  });
+});
+
+describe('settlements and ambiguity', () => {
+  it('maps a settlement to its district and region', () => {
+    const r = g('ru', 'В селе Масанчи произошла драка.');
+    expect(r.district?.kato).toBe('314800000');
+    expect(r.region?.kato).toBe('310000000');
+  });
+  it('uses the explicit district to choose among same-named villages', () => {
+    expect(g('ru', 'В селе Жанаталап Сарысуского района сгорел дом.').district?.kato).toBe('316000000');
+    expect(g('ru', 'В селе Береке Карасайского района отремонтировали мост.').district?.kato).toBe('195200000');
+  });
+  it('keeps only the region when the feed region narrows but does not decide', () => {
+    const none = g('ru', 'Жители села Жанаталап жалуются на отсутствие воды.');
+    expect(none.region).toBeNull();
+    const feed = g('ru', 'Жители села Жанаталап жалуются на отсутствие воды.', '310000000');
+    expect(feed.region?.kato).toBe('310000000');
+    expect(feed.district).toBeNull();
+  });
+  it('tells Almaty city from Almaty region and Abai district from the poet', () => {
+    expect(g('kk', 'Алматы облысында тасқын болды.').region?.kato).toBe('190000000');
+    expect(g('kk', 'Алматыда тасқын болды.').region?.kato).toBe('750000000');
+    expect(g('ru', 'В Абайском районе Шымкента прорвало водопровод.').district?.kato).toBe('791110000');
+    expect(g('kk', 'Абай Құнанбайұлының өлеңдерін оқыдық.').places).toEqual([]);
+  });
+});
+
+describe('false positives and foreign places', () => {
+  it('does not take common words or personal names for villages', () => {
+    for (const [lang, text] of [
+      ['ru', 'Мир и Победа — главные темы праздника. Заря над рекой.'],
+      ['kk', 'Береке мен бірлік — елдің тірегі. Достық пен Жеңіс.'],
+      ['en', 'May was warm, and peace and victory were celebrated.'],
+      ['kk', 'Жандос Жұмабек, Ерболат Әбіш, Самат Нағашыбекұлы хабарлады.'],
+    ] as const) {
+      const r = g(lang, text);
+      expect(r.region, text).toBeNull();
+      expect(r.places.filter((p) => p.level !== 'foreign'), text).toEqual([]);
+    }
+  });
+  it('recognises foreign places and Kazakhstan as not a region', () => {
+    const r = geocodeDetailed({ lang: 'kk', text: 'Ресейден, Қытайдан және Қырғызстаннан келген қонақтар Мәскеуде кездесті. Қазақстанда аяз.' });
+    expect(r.places.map((p) => p.kato).sort()).toEqual(['foreign:CN', 'foreign:KG', 'foreign:RU']);
+    expect(r.places.every((p) => p.level === 'foreign')).toBe(true);
+    expect(r.kazakhstan).toBe(true);
+    expect(r.region).toBeNull();
+    expect(g('en', 'Talks were held in Bishkek and Tashkent.').places.map((p) => p.kato)).toEqual(['foreign:KG', 'foreign:UZ']);
+    expect(g('ru', 'В Москве прошли переговоры.').region).toBeNull();
+  });
+  it('returns nothing for empty or place-free text', () => {
+    expect(g('ru', '')).toEqual({ places: [], district: null, region: null });
+    expect(g('en', 'The dollar rose against the tenge, the National Bank said.')).toEqual({ places: [], district: null, region: null });
+  });
+});
+
+describe('helpers', () => {
+  it('lists units and maps codes and feed names', () => {
+    const us = listUnits();
+    expect(us).toHaveLength(250);
+    expect(us.filter((u) => u.level === 'region')).toHaveLength(17);
+    expect(getUnit('314800000')?.name.ru).toBe('Кордайский район');
+    expect(getUnit('314800000')?.parent).toBe('310000000');
+    expect(regionOf('314847100')).toBe('310000000');
+    expect(regionOf('751710000')).toBe('750000000');
+    expect(findRegionByName('Almaty city')).toBe('750000000');
+    expect(findRegionByName('Almaty region')).toBe('190000000');
+    expect(findRegionByName('North Kazakhstan')).toBe('590000000');
+    expect(findRegionByName('Zhetisu')).toBe('330000000');
+    expect(findRegionByName('Алматинская область')).toBe('190000000');
+  });
+});
+
+describe('load time', () => {
+  it('loads data and builds its index well under 150 ms in a fresh process', () => {
+    const script = `import('${fileURLToPath(new URL('./gazetteer.ts', import.meta.url))}').then((m) => console.log(m.LOAD_MS))`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' });
+    expect(Number(out.trim())).toBeLessThan(150);
+  });
+});
