@@ -14,7 +14,7 @@ import type { Lang } from '../types.ts';
 import { foldToken, lowerToken } from '../text/normalize.ts';
 
 const KK_WORDS = new Set(
-  ('және мен бұл деп үшін туралы бойынша болды болып болған кезде жылы осы оның олар бар жоқ емес тағы сондай-ақ сонымен қатар керек қалай неге бірақ барлық ол біз сіз менің біздің деді делінген ретінде арасында кейін дейін бері қазір әлі өз өзі облысы ауданы ауылы қаласы тұрғындары жөнінде жатқан мұнда онда кім немесе яғни екен еді ғана ешқандай')
+  ('және мен бұл деп үшін туралы бойынша болды болып болған кезде жылы осы оның олар бар жоқ емес тағы сондай-ақ сонымен қатар керек қалай неге бірақ барлық ол біз сіз менің біздің деді делінген ретінде арасында кейін дейін бері қазір әлі өз өзі облысы ауданы ауылы қаласы тұрғындары жөнінде жатқан мұнда онда кім немесе яғни екен еді ғана ешқандай деген күні қала қаласында бойы бірге сияқты жыл уақыт адам адамдар халық ел аудан облыс ауыл жергілікті әкімдік әкімдігі кеше бүгін ертең мерекесі орталығы арқылы бері соң қарсы үлкен жаңа жас жастар балалар ұйымдастыруымен бірлестігі жұмыс')
     .split(' ')
     .map((w) => foldToken(w)),
 );
@@ -34,7 +34,12 @@ const OTHER_LATIN_WORDS = new Set(
 const KK_LETTER_RE = /[әғқңөұүһі]/;
 const KK_LATIN_LETTER_RE = /[áǵńóúýşıäğñöüū]/;
 // Folded Kazakh suffix shapes that Russian words almost never end with.
-const KK_SUFFIX_RE = /(дагы|тагы|деги|теги|ндагы|ндеги|лары|лери|дары|дери|тары|тери|ынан|инен|нын|нин|дын|дин|тын|тин|ган|ген|кан|кен|лык|лик|дык|дик|тык|тик|мыз|миз|ушы|уши|шылар|шилер)$/;
+const KK_SUFFIX_RE = /(ында|инде|ымен|имен|уымен|ларга|лерге|дарга|дерге|тарга|терге|ларын|лерин|дарын|дерин|сынын|синин|ынын|инин|ыгы|иги|дагы|тагы|деги|теги|ндагы|ндеги|лары|лери|дары|дери|тары|тери|ынан|инен|нын|нин|дын|дин|тын|тин|ган|ген|кан|кен|лык|лик|дык|дик|тык|тик|мыз|миз|ушы|уши|шылар|шилер)$/;
+
+// Russian inflection shapes (adjective, verb, abstract-noun endings) that Kazakh words do not have.
+const RU_SUFFIX_RE = /(ого|его|ому|ему|ыми|ими|ость|ости|ться|тся|ение|ения|ании|ении|ский|ская|ское|ских|ция|ции|цию|ами|ями|ает|ают|ует|уют|ился|лась|лись|ешь|ишь|вали|вать|ного|ной|ных|ную|ые|ий|ая)$/;
+
+const KK_TOKEN_SHARE = 0.25;
 
 export function detectLanguage(text: string): Lang {
   let cyr = 0;
@@ -55,17 +60,26 @@ export function detectLanguage(text: string): Lang {
   let en = 0;
   let kkLat = 0;
   let otherLat = 0;
+  let cyrTokens = 0;
+  let kkTokens = 0;
   const words = text.match(/[\p{L}'’\-]+/gu) ?? [];
   const limit = Math.min(words.length, 400);
   for (let i = 0; i < limit; i++) {
     const lower = lowerToken(words[i]!);
     const first = lower.charCodeAt(0);
     if (first >= 0x400 && first <= 0x4ff) {
-      if (KK_LETTER_RE.test(lower)) kk += 2;
+      const kkLetters = KK_LETTER_RE.test(lower);
       const f = foldToken(lower);
+      const before = kk;
+      cyrTokens++;
+      if (kkLetters) kk += 1.5;
       if (KK_WORDS.has(f)) kk += 1;
       else if (RU_WORDS.has(lower)) ru += 1;
-      else if (f.length > 4 && KK_SUFFIX_RE.test(f)) kk += 0.5;
+      else if (!kkLetters && f.length > 4) {
+        if (RU_SUFFIX_RE.test(lower)) ru += 0.5;
+        else if (KK_SUFFIX_RE.test(f)) kk += 0.5;
+      }
+      if (kk > before) kkTokens++;
       if (/[ёщъэ]/.test(lower)) ru += 0.5;
     } else {
       if (EN_WORDS.has(lower)) en += 1;
@@ -80,7 +94,9 @@ export function detectLanguage(text: string): Lang {
     if (kk === 0 && ru === 0) return cyr >= 3 ? 'ru' : lat > 0 ? 'en' : 'other';
     // Kazakh evidence is sparse per word (Kazakh letters appear in ~40% of Kazakh words), Russian
     // function words are dense; weigh accordingly.
-    return kk >= ru * 0.6 ? 'kk' : 'ru';
+    // In Kazakh prose 40–60% of the words carry Kazakh evidence (letters, function words,
+    // suffixes); in Russian with a Kazakh quote or name, well under a quarter.
+    return kk >= ru * 0.6 && kkTokens >= cyrTokens * KK_TOKEN_SHARE ? 'kk' : 'ru';
   }
   if (otherLat > en && otherLat > kkLat) return 'other';
   if (kkLat > en) return 'kk';

@@ -35,6 +35,8 @@ export interface TensionOutput {
 
 const YEAR_RE = /\b(19\d\d|20\d\d)\b/g;
 const MIN_FEATURE_LEN = 2;
+/** Score cap, as a fraction of the threshold, for articles whose conflict terms are all negated. */
+export const NEGATED_CAP = 0.8;
 
 export class TensionAnalyzer {
   readonly matcher: Matcher;
@@ -92,6 +94,11 @@ export class TensionAnalyzer {
       // Without a model (used only while training): a squashed rule score.
       score = 1 / (1 + Math.exp(-(x.rules.raw - 1.5)));
     }
+    // Negation override: when every conflict term in the article is negated ("no clashes were
+    // reported", "столкновений не было") and nothing else signals hostility, the article is not
+    // labelled tension, whatever the bag-of-words classifier says about its vocabulary.
+    const f = x.rules.features;
+    if (f.negated > 0 && f.conflict <= 0 && f.hostility <= 0) score = Math.min(score, NEGATED_CAP * threshold);
     const label: 0 | 1 = score >= threshold ? 1 : 0;
     return {
       lang: x.lang,

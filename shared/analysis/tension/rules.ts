@@ -157,7 +157,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       }
       if (!NEGATABLE.has(e.type)) continue;
       // Absorbed by a denial right before it ("not an ethnic conflict")?
-      if (e.type === 'violence' && denials.some((d) => m.start >= d.end && m.start - d.end < DENIAL_ABSORB_TOKENS && toks[m.start]!.clause === toks[d.end - 1]!.clause)) continue;
+      if (e.type === 'violence' && denials.some((d) => absorbedByDenial(m, d, toks))) continue;
       const negated = negations.some((ng) => {
         const scope = ng.entry.scope ?? 4;
         const cueClause = toks[ng.start]!.clause;
@@ -220,6 +220,14 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     raw = raw > 0 ? raw * damp : raw;
   }
   return { features: f, evidence, raw };
+}
+
+/** "конфликт не носит межнационального характера", "not an ethnic conflict": the denied noun. */
+function absorbedByDenial(m: Match, d: Match, toks: Token[]): boolean {
+  const after = m.start >= d.end && m.start - d.end < DENIAL_ABSORB_TOKENS;
+  const before = m.end <= d.start && d.start - m.end < DENIAL_ABSORB_TOKENS + 1;
+  if (!after && !before) return false;
+  return toks[m.start]!.clause === toks[after ? d.end - 1 : d.start]!.clause;
 }
 
 function overlaps(a: Match, b: Match): boolean {

@@ -1,0 +1,198 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TensionAnalyzer } from './analyze.ts';
+import { HEADLINE_FACTOR } from './rules.ts';
+import type { Evidence, EvidenceType } from '../types.ts';
+
+let a: TensionAnalyzer;
+beforeAll(() => {
+  a = new TensionAnalyzer();
+});
+
+const types = (ev: Evidence[]) => new Set(ev.map((e) => e.type));
+const evOf = (ev: Evidence[], t: EvidenceType) => ev.filter((e) => e.type === t);
+
+describe('signal families, each in kk, ru and en', () => {
+  const cases: Array<[EvidenceType, 'kk' | 'ru' | 'en', string, string]> = [
+    ['group', 'ru', 'Казахи и узбеки живут в одном селе.', 'узбеки'],
+    ['group', 'en', 'Kazakhs and Uyghurs live in the same village.', 'Uyghurs'],
+    ['group', 'kk', 'Ауылда қазақтар мен дүнгендер тұрады.', 'дүнгендер'],
+    ['violence', 'ru', 'Вечером в селе произошла массовая драка.', 'массовая драка'],
+    ['violence', 'en', 'A mass brawl broke out in the village.', 'mass brawl'],
+    ['violence', 'kk', 'Кеше ауылда жаппай төбелес болды.', 'жаппай төбелес'],
+    ['hostility', 'ru', 'В посте звучали призывы к разжиганию межнациональной розни.', 'разжиганию межнациональной розни'],
+    ['hostility', 'en', 'He was charged with inciting ethnic hatred online.', 'inciting ethnic hatred'],
+    ['hostility', 'kk', 'Ол ұлттық араздықты қоздырды деп айыпталды.', 'ұлттық араздықты қоздырды'],
+    ['mobilisation', 'ru', 'В чатах призывают собраться у акимата.', 'призывают'],
+    ['mobilisation', 'en', 'Residents were urged to rally outside the akimat.', 'rally'],
+    ['mobilisation', 'kk', 'Тұрғындарды әкімдік алдына жиналуға шақырды.', 'шақырды'],
+    ['rumour', 'ru', 'По селу ходят слухи о готовящейся мести.', 'слухи'],
+    ['rumour', 'en', 'Rumours of revenge spread across the village.', 'Rumours'],
+    ['rumour', 'kk', 'Ауылда кек алу туралы қауесет тарады.', 'қауесет'],
+    ['grievance', 'ru', 'Казахские и кыргызские чабаны спорят из-за пастбищ.', 'пастбищ'],
+    ['grievance', 'en', 'Kazakh and Kyrgyz herders argue over pastures.', 'pastures'],
+    ['grievance', 'kk', 'Қазақ және қырғыз малшылары жайылым үшін дауласады.', 'жайылым'],
+    ['peace', 'ru', 'Аксакалы провели встречу и договорились о примирении.', 'примирении'],
+    ['peace', 'en', 'Elders met and agreed on reconciliation.', 'reconciliation'],
+    ['peace', 'kk', 'Ақсақалдар кездесіп, татуласуға келісті.', 'татуласуға'],
+  ];
+  it.each(cases)('%s (%s): %s', (type, lang, text, matched) => {
+    const r = a.analyze({ text, lang });
+    const hits = evOf(r.evidence, type);
+    expect(hits.map((e) => e.text)).toContain(matched);
+    if (type === 'peace') expect(hits.every((e) => e.weight < 0)).toBe(true);
+    else expect(hits.every((e) => e.weight > 0)).toBe(true);
+  });
+
+  it('derogatory forms are hostility that also names the group', () => {
+    for (const text of ['Эти чурки опять понаехали.', 'Хохлы и кацапы снова спорят.']) {
+      const x = a.extract({ text, lang: 'ru' });
+      expect(x.rules.features.hostility).toBeGreaterThan(0);
+      expect(x.rules.features.groups).toBeGreaterThan(0);
+    }
+  });
+
+  it('country names do not count as ethnonyms', () => {
+    for (const [text, lang] of [
+      ['Казахстан и Узбекистан подписали соглашение.', 'ru'],
+      ['Kazakhstan and Uzbekistan signed an agreement.', 'en'],
+      ['Қазақстан мен Өзбекстан келісімге қол қойды.', 'kk'],
+    ] as const) {
+      expect(evOf(a.analyze({ text, lang }).evidence, 'group')).toEqual([]);
+    }
+  });
+});
+
+describe('co-occurrence', () => {
+  it('a conflict term counts more next to a group reference than alone', () => {
+    const withGroup = a.extract({ text: 'В селе произошла массовая драка между казахами и чеченцами.', lang: 'ru' });
+    const alone = a.extract({ text: 'В селе произошла массовая драка после свадьбы.', lang: 'ru' });
+    expect(withGroup.rules.features.conflict).toBeGreaterThan(alone.rules.features.conflict * 3);
+    const adjacent = a.extract({ text: 'В селе живут казахи и чеченцы. Вечером произошла массовая драка.', lang: 'ru' });
+    expect(adjacent.rules.features.conflict).toBeGreaterThan(alone.rules.features.conflict);
+    expect(adjacent.rules.features.conflict).toBeLessThan(withGroup.rules.features.conflict);
+  });
+});
+
+describe('negation', () => {
+  it.each([
+    ['ru', 'Столкновений между казахами и узбеками не было.', 'В селе произошли столкновения между казахами и узбеками.'],
+    ['en', 'No clashes were reported between Kazakh and Uzbek residents.', 'Clashes were reported between Kazakh and Uzbek residents.'],
+    ['kk', 'Қазақ және өзбек жастары арасында қақтығыс болған жоқ.', 'Қазақ және өзбек жастары арасында қақтығыс болды.'],
+  ] as const)('%s: negated clash is not tension, the affirmative is', (lang, negated, affirmative) => {
+    const n = a.analyze({ text: negated, lang });
+    const p = a.analyze({ text: affirmative, lang });
+    expect(types(n.evidence).has('negation')).toBe(true);
+    expect(n.tension.label).toBe(0);
+    expect(p.tension.label).toBe(1);
+    expect(p.tension.score).toBeGreaterThan(n.tension.score);
+  });
+
+  it('"не менее" / "no fewer than" do not negate', () => {
+    const r = a.extract({ text: 'В драке между казахами и чеченцами погибли не менее пяти человек.', lang: 'ru' });
+    expect(r.rules.features.negated).toBe(0);
+    const e = a.extract({ text: 'No fewer than five people were killed in the clash between Kazakh and Chechen youths.', lang: 'en' });
+    expect(e.rules.features.negated).toBe(0);
+  });
+});
+
+describe('denial: evidence, and it does not cancel a real incident', () => {
+  it.each([
+    ['ru', 'В селе произошла массовая драка между казахами и дунганами, пострадали 12 человек. Аким заявил, что конфликт не носит межнационального характера.'],
+    ['en', 'Twelve people were injured in a mass brawl between Kazakh and Dungan youths. The akim said it was not an ethnic conflict.'],
+    ['kk', 'Ауылда қазақ және дүнген жастары арасында жаппай төбелес болып, 12 адам зардап шекті. Әкім бұл ұлтаралық қақтығыс емес деді.'],
+  ] as const)('%s', (lang, text) => {
+    const r = a.analyze({ text, lang });
+    const denials = evOf(r.evidence, 'denial');
+    expect(denials.length).toBe(1);
+    expect(denials[0]!.weight).toBeLessThan(0);
+    expect(r.tension.label).toBe(1);
+    expect(['group_clash', 'brawl']).toContain(r.tension.severity);
+  });
+
+  it('the denied words are not counted as an interethnic reference', () => {
+    const r = a.extract({ text: 'Полиция сообщает, что инцидент не носит межнационального характера.', lang: 'ru' });
+    expect(r.rules.features.interethnic).toBe(0);
+    expect(r.rules.features.denials).toBe(1);
+  });
+});
+
+describe('historical framing', () => {
+  const cases = [
+    ['ru', 'В феврале 2020 года в Кордайском районе произошли столкновения между казахами и дунганами, погибли 11 человек. В 2025 году жители отметили годовщину трагедии.', 'В Кордайском районе произошли столкновения между казахами и дунганами, погибли 11 человек.'],
+    ['en', 'Five years ago, in 2020, clashes between Kazakhs and Dungans killed 11 people. This week residents marked the anniversary.', 'Clashes between Kazakhs and Dungans killed 11 people in Korday district.'],
+    ['kk', 'Бес жыл бұрын, 2020 жылы, Қордайда қазақтар мен дүнгендер арасында қақтығыс болып, 11 адам қаза тапты. Биыл тұрғындар оқиғаның жылдығын еске алды.', 'Қордайда қазақтар мен дүнгендер арасында қақтығыс болып, 11 адам қаза тапты.'],
+  ] as const;
+  it.each(cases)('%s: an anniversary piece scores below the same events reported as news', (lang, past, present) => {
+    const h = a.analyze({ text: past, lang });
+    const p = a.analyze({ text: present, lang });
+    expect(types(h.evidence).has('historical')).toBe(true);
+    expect(h.tension.label).toBe(0);
+    expect(p.tension.label).toBe(1);
+    expect(p.tension.severity).toBe('killing');
+  });
+});
+
+describe('peace signals lower the score', () => {
+  it.each([
+    ['ru', 'Между казахской и дунганской молодёжью произошла ссора.', ' Аксакалы провели встречу, стороны договорились о примирении, Ассамблея народа Казахстана организовала диалог.'],
+    ['en', 'A quarrel broke out between Kazakh and Dungan youths.', ' Elders held a meeting, the sides agreed on reconciliation and the Assembly of People of Kazakhstan organised a dialogue.'],
+    ['kk', 'Қазақ және дүнген жастары арасында жанжал болды.', ' Ақсақалдар жиналып, тараптар татуласты, Қазақстан халқы Ассамблеясы диалог ұйымдастырды.'],
+  ] as const)('%s', (lang, incident, peace) => {
+    const without = a.analyze({ text: incident, lang });
+    const withPeace = a.analyze({ text: incident + peace, lang });
+    expect(evOf(withPeace.evidence, 'peace').length).toBeGreaterThanOrEqual(2);
+    expect(withPeace.tension.score).toBeLessThan(without.tension.score);
+  });
+});
+
+describe('severity tiers', () => {
+  it.each([
+    ['Между казахами и чеченцами произошла ссора.', 'quarrel'],
+    ['Казахи и чеченцы подрались возле кафе, есть пострадавшие.', 'brawl'],
+    ['Между казахами и чеченцами произошли массовые беспорядки.', 'group_clash'],
+    ['После столкновения казахов и дунган толпа сожгла несколько домов.', 'pogrom'],
+    ['В столкновении между казахами и дунганами погибли четыре человека.', 'killing'],
+  ])('%s → %s', (text, severity) => {
+    const r = a.analyze({ text, lang: 'ru' });
+    expect(r.tension.label).toBe(1);
+    expect(r.tension.severity).toBe(severity);
+  });
+
+  it('label 0 has severity none', () => {
+    const r = a.analyze({ text: 'В Костанае прошёл фестиваль немецкой культуры.', lang: 'ru' });
+    expect(r.tension).toMatchObject({ label: 0, severity: 'none' });
+  });
+});
+
+describe('headline and quotes', () => {
+  it('the headline is sentence 0 and weighs more', () => {
+    const body = 'Полиция проводит проверку.';
+    const r = a.analyze({ title: 'Массовая драка между казахами и чеченцами', text: body, lang: 'ru' });
+    const inTitle = evOf(r.evidence, 'violence').find((e) => e.sentence === 0)!;
+    const b = a.analyze({ text: `Массовая драка между казахами и чеченцами. ${body}`, lang: 'ru' });
+    const inBody = evOf(b.evidence, 'violence').find((e) => e.sentence === 0)!;
+    expect(inTitle.weight).toBeCloseTo(inBody.weight * HEADLINE_FACTOR, 5);
+    expect(r.tension.score).toBeGreaterThan(b.tension.score);
+  });
+
+  it('terms inside a short quotation (a name) count little', () => {
+    const named = a.extract({ text: 'Казахские и узбекские артисты показали спектакль «Война».', lang: 'ru' });
+    const plain = a.extract({ text: 'Казахские и узбекские парни начали войну.', lang: 'ru' });
+    expect(named.rules.features.conflict).toBeLessThan(plain.rules.features.conflict / 2);
+  });
+
+  it('evidence text is the surface text of the article', () => {
+    const text = 'Вечером КАЗАХИ и Чеченцы устроили массовую драку.';
+    const r = a.analyze({ text, lang: 'ru' });
+    for (const e of r.evidence.filter((x) => x.type !== 'classifier')) expect(text).toContain(e.text);
+  });
+});
+
+describe('score contract', () => {
+  it('score is in [0,1] and the language is detected when no hint is given', () => {
+    const r = a.analyze({ text: 'Ауылда жаппай төбелес болды, қазақ және шешен жастары жарақат алды.' });
+    expect(r.lang).toBe('kk');
+    expect(r.tension.score).toBeGreaterThanOrEqual(0);
+    expect(r.tension.score).toBeLessThanOrEqual(1);
+  });
+});

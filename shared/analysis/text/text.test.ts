@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { foldToken, latinKazakhToCyrillic, lowerToken, normalizeText } from './normalize.ts';
+import { splitSentences } from './sentences.ts';
+import { tokenize } from './tokenize.ts';
+
+describe('normalisation', () => {
+  it('folds Kazakh letters to their Russian-keyboard substitutes and ё to е', () => {
+    expect(foldToken(lowerToken('Қақтығыс'))).toBe('кактыгыс');
+    expect(foldToken(lowerToken('Әкімдік'))).toBe('акимдик');
+    expect(lowerToken('Ёлка')).toBe('елка');
+  });
+  it('transliterates Latin Kazakh', () => {
+    expect(latinKazakhToCyrillic('qaqtyǵys')).toBe('қақтығыс');
+    expect(latinKazakhToCyrillic('shekara')).toBe('шекара');
+    expect(latinKazakhToCyrillic('jastardyń')).toBe('жастардың');
+  });
+  it('strips markup and entities', () => {
+    expect(normalizeText('<b>казахи</b>&nbsp;и<br/>узбеки')).toBe(' казахи  и\nузбеки');
+  });
+});
+
+describe('sentences and tokens', () => {
+  it('does not split on abbreviations and initials', () => {
+    const s = splitSentences('В с. Масанчи 7 февр. 2020 г. произошла драка. Погибли 11 человек! Ауылда жағдай тыныш.');
+    expect(s.map((x) => x.text)).toEqual(['В с. Масанчи 7 февр. 2020 г. произошла драка.', 'Погибли 11 человек!', 'Ауылда жағдай тыныш.']);
+  });
+  it('keeps offsets, clause indices and quote spans', () => {
+    const text = '«Это не конфликт», — заявил аким, но жители спорят.';
+    const toks = tokenize(text);
+    expect(toks.map((t) => text.slice(t.start, t.end))).toEqual(toks.map((t) => t.raw));
+    const q = toks.find((t) => t.lower === 'конфликт')!;
+    expect(q.quoted).toBe(true);
+    expect(toks.find((t) => t.lower === 'заявил')!.quoted).toBe(false);
+    expect(toks.find((t) => t.lower === 'жители')!.clause).toBeGreaterThan(toks.find((t) => t.lower === 'заявил')!.clause);
+  });
+});
