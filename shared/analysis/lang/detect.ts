@@ -12,6 +12,7 @@
 
 import type { Lang } from '../types.ts';
 import { foldToken, lowerToken } from '../text/normalize.ts';
+import { memo } from '../text/memo.ts';
 
 const KK_WORDS = new Set(
   ('және мен бұл деп үшін туралы бойынша болды болып болған кезде жылы осы оның олар бар жоқ емес тағы сондай-ақ сонымен қатар керек қалай неге бірақ барлық ол біз сіз менің біздің деді делінген ретінде арасында кейін дейін бері қазір әлі өз өзі облысы ауданы ауылы қаласы тұрғындары жөнінде жатқан мұнда онда кім немесе яғни екен еді ғана ешқандай деген күні қала қаласында бойы бірге сияқты жыл уақыт адам адамдар халық ел аудан облыс ауыл жергілікті әкімдік әкімдігі кеше бүгін ертең мерекесі орталығы арқылы бері соң қарсы үлкен жаңа жас жастар балалар ұйымдастыруымен бірлестігі жұмыс')
@@ -41,20 +42,67 @@ const RU_SUFFIX_RE = /(ого|его|ому|ему|ыми|ими|ость|ост
 
 const KK_TOKEN_SHARE = 0.25;
 
-export function detectLanguage(text: string): Lang {
-  let cyr = 0;
-  let lat = 0;
+const WORD_RE = /[A-Za-z\u00C0-\u024F\u0400-\u052F'’\-]+/g;
+const MAX_WORDS = 250;
+const MAX_CHARS = 2500;
+
+interface WordEvidence {
+  cyr: boolean;
+  kk: number;
+  ru: number;
+  en: number;
+  kkLat: number;
+  otherLat: number;
+}
+
+/** Evidence one word gives, memoised: news vocabulary repeats a lot. */
+const wordEvidence = memo((word: string): WordEvidence => {
+  const lower = lowerToken(word);
+  const first = lower.charCodeAt(0);
+  const e: WordEvidence = { cyr: false, kk: 0, ru: 0, en: 0, kkLat: 0, otherLat: 0 };
+  if (first >= 0x400 && first <= 0x4ff) {
+    e.cyr = true;
+    const kkLetters = KK_LETTER_RE.test(lower);
+    const f = foldToken(lower);
+    if (kkLetters) e.kk += 1.5;
+    if (KK_WORDS.has(f)) e.kk += 1;
+    else if (RU_WORDS.has(lower)) e.ru += 1;
+    else if (!kkLetters && f.length > 4) {
+      if (RU_SUFFIX_RE.test(lower)) e.ru += 0.5;
+      else if (KK_SUFFIX_RE.test(f)) e.kk += 0.5;
+    }
+    if (/[ёщъэ]/.test(lower)) e.ru += 0.5;
+  } else {
+    if (EN_WORDS.has(lower)) e.en += 1;
+    if (KK_LATIN_WORDS.has(lower)) e.kkLat += 1.5;
+    if (OTHER_LATIN_WORDS.has(lower)) e.otherLat += 2;
+    if (KK_LATIN_LETTER_RE.test(lower)) e.kkLat += 1;
+    else if (lower.includes('q') && !lower.startsWith('qu')) e.kkLat += 0.5;
+  }
+  return e;
+});
+
+export function detectLanguage(fullText: string): Lang {
+  // The opening of an article is enough evidence; long articles are not scanned to the end.
+  const text = fullText.length > MAX_CHARS ? fullText.slice(0, MAX_CHARS) : fullText;
+  let letters = 0;
   let otherScript = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) lat++;
-    else if (c >= 0x400 && c <= 0x4ff) cyr++;
-    else if (c > 0x2e7f && c < 0xa000) otherScript++; // CJK and friends
-    else if (c >= 0x600 && c <= 0x6ff) otherScript++; // Arabic script
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x52f)) letters++;
+    else if ((c > 0x2e7f && c < 0xa000) || (c >= 0x600 && c <= 0x6ff)) otherScript++; // CJK, Arabic script
   }
-  if (cyr + lat === 0) return 'other';
-  if (otherScript > cyr + lat) return 'other';
+  if (letters === 0 || otherScript > letters) return 'other';
+  return detectFromWords(text.match(WORD_RE) ?? []);
+}
 
+/**
+ * The same decision from words the caller has already tokenised (the engine tokenises once).
+ * Words may be raw or lower-cased; only the first MAX_WORDS are read.
+ */
+export function detectFromWords(words: readonly string[]): Lang {
+  let cyr = 0;
+  let lat = 0;
   let kk = 0;
   let ru = 0;
   let en = 0;
@@ -62,33 +110,26 @@ export function detectLanguage(text: string): Lang {
   let otherLat = 0;
   let cyrTokens = 0;
   let kkTokens = 0;
-  const words = text.match(/[\p{L}'’\-]+/gu) ?? [];
-  const limit = Math.min(words.length, 400);
+  const limit = Math.min(words.length, MAX_WORDS);
   for (let i = 0; i < limit; i++) {
-    const lower = lowerToken(words[i]!);
-    const first = lower.charCodeAt(0);
-    if (first >= 0x400 && first <= 0x4ff) {
-      const kkLetters = KK_LETTER_RE.test(lower);
-      const f = foldToken(lower);
-      const before = kk;
+    const w = words[i]!;
+    const c = w.charCodeAt(0);
+    if ((c >= 0x30 && c <= 0x39) || w.length === 0) continue;
+    const e = wordEvidence(w);
+    if (e.cyr) {
+      cyr += w.length;
       cyrTokens++;
-      if (kkLetters) kk += 1.5;
-      if (KK_WORDS.has(f)) kk += 1;
-      else if (RU_WORDS.has(lower)) ru += 1;
-      else if (!kkLetters && f.length > 4) {
-        if (RU_SUFFIX_RE.test(lower)) ru += 0.5;
-        else if (KK_SUFFIX_RE.test(f)) kk += 0.5;
-      }
-      if (kk > before) kkTokens++;
-      if (/[ёщъэ]/.test(lower)) ru += 0.5;
+      kk += e.kk;
+      ru += e.ru;
+      if (e.kk > 0) kkTokens++;
     } else {
-      if (EN_WORDS.has(lower)) en += 1;
-      if (KK_LATIN_WORDS.has(lower)) kkLat += 1.5;
-      if (OTHER_LATIN_WORDS.has(lower)) otherLat += 2;
-      if (KK_LATIN_LETTER_RE.test(lower)) kkLat += 1;
-      else if (lower.includes('q') && !lower.startsWith('qu')) kkLat += 0.5;
+      lat += w.length;
+      en += e.en;
+      kkLat += e.kkLat;
+      otherLat += e.otherLat;
     }
   }
+  if (cyr + lat === 0) return 'other';
 
   if (cyr >= lat) {
     if (kk === 0 && ru === 0) return cyr >= 3 ? 'ru' : lat > 0 ? 'en' : 'other';

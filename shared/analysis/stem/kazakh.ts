@@ -43,7 +43,6 @@ function variants(list: string): string[] {
   return list.split(' ');
 }
 
-type SuffixClass = { name: string; suffixes: string[] };
 
 const CLASSES_RAW: Array<[string, string]> = [
   ['person', 'мын мін бын бін пын пін сың сің мыз міз быз біз пыз піз'],
@@ -91,7 +90,7 @@ const CLASSES: Array<{ name: string; suffixes: Suffix[] }> = CLASSES_RAW.map(([n
   }
   // Longest first so -ндағы wins over -ғы, -ымыз over -ы.
   return { name, suffixes: [...seen.values()].sort((a, b) => b.text.length - a.text.length) };
-}) satisfies SuffixClass[] as never;
+});
 
 const RESTORE_VOWEL: Record<string, string> = {
   'халқ': 'халық', 'калк': 'калык', 'ауз': 'ауыз', 'орн': 'орын', 'ерн': 'ерін', 'ерин': 'ерин',

@@ -5,13 +5,22 @@
 import type { Evidence, Lang, Severity, Tension } from '../types.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { tokenize } from '../text/tokenize.ts';
-import { detectLanguage } from '../lang/detect.ts';
+import { tokenize, type Token } from '../text/tokenize.ts';
+import { detectFromWords, detectLanguage } from '../lang/detect.ts';
 import { stemmerFor } from '../stem/index.ts';
+import { memo } from '../text/memo.ts';
 import { loadLexicon } from './lexicon.ts';
 import { Matcher } from './matcher.ts';
 import { scoreRules, SEVERITY_ORDER, type RuleResult, type SentenceInput } from './rules.ts';
 import { classifierLogit, loadModel, stackVector, stackerScore, type TensionModel } from './classifier.ts';
+
+/** Classifier feature key of a lower-cased token ("ru:столкновен"), or '' for short/numeric tokens. */
+const FEATURE_KEYS = Object.fromEntries(
+  (['kk', 'ru', 'en', 'other'] as const).map((lang) => {
+    const stem = stemmerFor(lang);
+    return [lang, memo((lower: string) => (lower.length < MIN_FEATURE_LEN || /^\d+$/.test(lower) ? '' : `${lang}:${stem(lower)}`))];
+  }),
+) as Record<Lang, (lower: string) => string>;
 
 export interface TensionInput {
   text: string;
@@ -21,7 +30,7 @@ export interface TensionInput {
 
 export interface Extracted {
   lang: Lang;
-  sentences: SentenceInput[];
+  sentences: Array<SentenceInput & { featureKeys: string[] }>;
   rules: RuleResult;
   /** Classifier features (language-prefixed stems). */
   features: Set<string>;
@@ -42,8 +51,18 @@ export class TensionAnalyzer {
   readonly matcher: Matcher;
   readonly model: TensionModel | null;
 
+  /** Per article language: token → lexicon spec ids and classifier feature key, memoised. */
+  private readonly tokenInfo: Record<Lang, (lower: string) => { specs: number[]; feature: string }>;
+
   constructor(opts: { model?: TensionModel | null } = {}) {
-    this.matcher = new Matcher(loadLexicon());
+    const matcher = new Matcher(loadLexicon());
+    this.matcher = matcher;
+    this.tokenInfo = Object.fromEntries(
+      (['kk', 'ru', 'en', 'other'] as const).map((lang) => {
+        const feature = FEATURE_KEYS[lang];
+        return [lang, memo((lower: string) => ({ specs: matcher.tokenSpecs(lang, lower), feature: feature(lower) }))];
+      }),
+    ) as Record<Lang, (lower: string) => { specs: number[]; feature: string }>;
     this.model = opts.model === undefined ? loadModel() : opts.model;
   }
 
@@ -55,29 +74,47 @@ export class TensionAnalyzer {
   extract(input: TensionInput): Extracted {
     const body = normalizeText(input.text);
     const title = input.title ? normalizeText(input.title).trim() : '';
-    const lang: Lang = input.lang ?? detectLanguage(title ? `${title}\n${body}` : body);
-    const spans = splitSentences(body);
-    const sentences: SentenceInput[] = [];
-    if (title) sentences.push(this.sentence(title, 0, true, lang));
-    for (const sp of spans) sentences.push(this.sentence(sp.text, sp.start, false, lang));
+    // Tokenise once; the language is read from the same tokens.
+    const raw: Array<{ text: string; offset: number; isTitle: boolean; tokens: Token[] }> = [];
+    if (title) raw.push({ text: title, offset: 0, isTitle: true, tokens: tokenize(title, 0) });
+    for (const sp of splitSentences(body)) raw.push({ text: sp.text, offset: sp.start, isTitle: false, tokens: tokenize(sp.text, sp.start) });
+    const lang: Lang = input.lang ?? this.detect(raw, body);
+    const sentences: Array<SentenceInput & { featureKeys: string[] }> = raw.map((r) => this.sentence(r.text, r.offset, r.isTitle, lang, r.tokens));
     const rules = scoreRules(sentences);
     const features = new Set<string>();
-    const stem = stemmerFor(lang);
-    for (const s of sentences) {
-      for (const t of s.tokens) {
-        if (t.lower.length < MIN_FEATURE_LEN || /^\d+$/.test(t.lower)) continue;
-        features.add(`${lang}:${stem(t.lower)}`);
-      }
-    }
+    for (const s of sentences) for (const k of s.featureKeys) if (k) features.add(k);
     return { lang, sentences, rules, features };
   }
 
-  private sentence(text: string, offset: number, isTitle: boolean, lang: Lang): SentenceInput {
-    const tokens = tokenize(text, offset);
-    const matches = this.matcher.match(tokens, lang);
+  private detect(raw: Array<{ tokens: Token[] }>, body: string): Lang {
+    const words: string[] = [];
+    let chars = 0;
+    for (const r of raw) {
+      for (const t of r.tokens) {
+        words.push(t.lower);
+        chars += t.lower.length;
+        if (words.length >= 250) break;
+      }
+      if (words.length >= 250) break;
+    }
+    // Few tokens for a long text means another script (the tokeniser reads Latin and Cyrillic only).
+    if (chars < Math.min(body.length, 600) * 0.3) return detectLanguage(body);
+    return detectFromWords(words);
+  }
+
+  private sentence(text: string, offset: number, isTitle: boolean, lang: Lang, tokens: Token[]): SentenceInput & { featureKeys: string[] } {
+    const info = this.tokenInfo[lang];
+    const specs: number[][] = new Array(tokens.length);
+    const featureKeys: string[] = new Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const ti = info(tokens[i]!.lower);
+      specs[i] = ti.specs;
+      featureKeys[i] = ti.feature;
+    }
+    const matches = this.matcher.matchSpecs(specs, lang);
     const years: number[] = [];
     if (text.includes('19') || text.includes('20')) for (const m of text.matchAll(YEAR_RE)) years.push(Number(m[1]));
-    return { text, offset, tokens, matches, isTitle, years };
+    return { text, offset, tokens, matches, isTitle, years, featureKeys };
   }
 
   analyze(input: TensionInput): TensionOutput {

@@ -45,13 +45,19 @@ export function stackVector(clfLogit: number, r: RuleFeatures): number[] {
   ];
 }
 
+const weightMaps = new WeakMap<TensionModel['classifier'], Map<string, number>>();
+
 export function classifierLogit(model: TensionModel['classifier'], features: Iterable<string>): number {
   let sum = 0;
   let count = 0;
-  const w = model.weights;
+  let w = weightMaps.get(model);
+  if (!w) {
+    w = new Map(Object.entries(model.weights));
+    weightMaps.set(model, w);
+  }
   for (const f of features) {
     count++;
-    const x = w[f];
+    const x = w.get(f);
     if (x !== undefined) sum += x;
   }
   return model.bias + (count > 0 ? sum / Math.sqrt(count) : 0);

@@ -42,6 +42,8 @@ export class Matcher {
   private specIsPrefix: boolean[] = [];
   private tokenCache: Record<MLang, Map<string, number[]>> = { kk: new Map(), ru: new Map(), en: new Map() };
   private specLang: MLang[] = [];
+  /** Per article language: lower-cased token → spec ids over all languages it is looked up in. */
+  private merged: Record<Lang, Map<string, number[]>> = { kk: new Map(), ru: new Map(), en: new Map(), other: new Map() };
   readonly version: string;
 
   constructor(lexicon: Lexicon) {
@@ -124,21 +126,35 @@ export class Matcher {
     return ['en'];
   }
 
-  /** Match one sentence's tokens. */
-  match(tokens: Token[], articleLang: Lang): Match[] {
-    const n = tokens.length;
-    // Per token: spec ids, tagged with the language they came from.
-    const specs: number[][] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const lower = tokens[i]!.lower;
+  /** Spec ids of a token in an article of the given language, over every language it is looked up in. */
+  tokenSpecs(articleLang: Lang, lower: string): number[] {
+    const merged = this.merged[articleLang];
+    let ids = merged.get(lower);
+    if (ids === undefined) {
       const langs = Matcher.tokenLangs(articleLang, lower);
-      if (langs.length === 1) specs[i] = this.specsFor(langs[0]!, lower);
+      if (langs.length === 1) ids = this.specsFor(langs[0]!, lower);
       else {
         const a = this.specsFor(langs[0]!, lower);
         const b = this.specsFor(langs[1]!, lower);
-        specs[i] = b.length === 0 ? a : a.length === 0 ? b : [...a, ...b];
+        ids = b.length === 0 ? a : a.length === 0 ? b : [...a, ...b];
       }
+      if (merged.size >= CACHE_LIMIT) merged.clear();
+      merged.set(lower, ids);
     }
+    return ids;
+  }
+
+  /** Match one sentence's tokens. */
+  match(tokens: Token[], articleLang: Lang): Match[] {
+    return this.matchSpecs(tokens.map((t) => this.tokenSpecs(articleLang, t.lower)), articleLang);
+  }
+
+  /** Match a sentence given each token's spec ids (see tokenSpecs). */
+  matchSpecs(specs: number[][], articleLang: Lang): Match[] {
+    const n = specs.length;
+    let any = false;
+    for (let i = 0; i < n && !any; i++) if (specs[i]!.length > 0) any = true;
+    if (!any) return [];
     const primary: MLang = articleLang === 'other' ? 'ru' : articleLang;
     // 1. The best phrase starting at each position.
     const cands: Array<{ start: number; len: number; rank: number; phrases: Phrase[] }> = [];

@@ -87,7 +87,8 @@ const NEGATABLE = new Set(['violence', 'hostility', 'mobilisation', 'rumour', 'g
 export function scoreRules(sentences: SentenceInput[]): RuleResult {
   const evidence: Evidence[] = [];
   const n = sentences.length;
-  const maxYear = Math.max(0, ...sentences.flatMap((s) => s.years));
+  let maxYear = 0;
+  for (const s of sentences) for (const y of s.years) if (y > maxYear) maxYear = y;
 
   // Pass 1: per-sentence facts.
   const hasGroup = new Array<boolean>(n).fill(false);
@@ -118,6 +119,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   for (let si = 0; si < n; si++) {
     const s = sentences[si]!;
     const toks = s.tokens;
+    if (s.matches.length === 0) continue;
     const negations = s.matches.filter((m) => m.entry.type === 'negation' && (m.entry.scope ?? 4) > 0);
     const denials = s.matches.filter((m) => m.entry.type === 'denial');
     const headline = s.isTitle ? HEADLINE_FACTOR : 1;
@@ -128,7 +130,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     for (const m of s.matches) {
       const e = m.entry;
       const text = surface(s, m);
-      const ev = (type: Evidence['type'], weight: number) => evidence.push({ type, text, sentence: si, weight: round(weight) });
+      const ev = (type: Evidence['type'], weight: number) => pushEvidence(evidence, type, text, si, weight);
       switch (e.type) {
         case 'group':
           if (e.group === 'interethnic' && !denials.some((d) => overlaps(m, d))) f.interethnic++;
@@ -238,6 +240,10 @@ function surface(s: SentenceInput, m: Match): string {
   const a = s.tokens[m.start]!.start - s.offset;
   const b = s.tokens[m.end - 1]!.end - s.offset;
   return s.text.slice(a, b);
+}
+
+function pushEvidence(out: Evidence[], type: Evidence['type'], text: string, sentence: number, weight: number): void {
+  out.push({ type, text, sentence, weight: round(weight) });
 }
 
 function round(x: number): number {
