@@ -27,6 +27,8 @@ export type EvidenceType =
   | 'denial'
   | 'historical'
   | 'quote'
+  /** The conflict is framed abroad (foreign places outnumber Kazakhstani ones); dampens the risk. */
+  | 'foreign'
   | 'classifier';
 
 export interface Evidence {

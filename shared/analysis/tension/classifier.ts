@@ -22,7 +22,7 @@ export interface TensionModel {
 export function featureVectorNames(): string[] {
   return [
     'clf_logit', 'conflict', 'conflict_with_group', 'hostility', 'groups', 'interethnic', 'peace', 'denial', 'negated',
-    'historical', 'severity', 'mobilisation', 'grievance_with_group',
+    'historical', 'severity', 'mobilisation', 'grievance_with_group', 'foreign',
   ];
 }
 
@@ -42,6 +42,7 @@ export function stackVector(clfLogit: number, r: RuleFeatures): number[] {
     r.severityIndex / 5,
     Math.log1p(r.mobilisation),
     r.grievanceWithGroup > 0 ? 1 : 0,
+    r.foreign,
   ];
 }
 

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { EvidenceType, Severity } from '../types.ts';
 
-export type EntryType = Exclude<EvidenceType, 'classifier'> | 'stop';
+export type EntryType = Exclude<EvidenceType, 'classifier'> | 'stop' | 'domestic';
 
 export interface LexEntry {
   lang: 'kk' | 'ru' | 'en';
@@ -34,9 +34,9 @@ export interface LexiconFile {
   entries: LexEntry[];
 }
 
-export const LEXICON_FILES = ['groups', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'modifiers'] as const;
+export const LEXICON_FILES = ['groups', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'modifiers', 'places'] as const;
 
-const TYPES = new Set<EntryType>(['group', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'negation', 'denial', 'historical', 'quote', 'stop']);
+const TYPES = new Set<EntryType>(['group', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'negation', 'denial', 'historical', 'quote', 'stop', 'foreign', 'domestic']);
 const SEVERITIES = new Set<Severity>(['quarrel', 'brawl', 'group_clash', 'pogrom', 'killing']);
 
 export function validateLexicon(name: string, file: LexiconFile): LexiconFile {

@@ -200,11 +200,11 @@ export class Matcher {
     }
     const out: Match[] = [];
     for (const c of chosen) {
-      if (c.phrases.some((ph) => ph.entries.some((e) => e.type === 'stop'))) continue;
       const seen = new Set<string>();
       for (const ph of c.phrases) {
         const lang = this.specLang[ph.specs[0]!]!;
         for (const entry of ph.entries) {
+          if (entry.type === 'stop') continue;
           // Function-word cues (negation, quote) only count in the article's own language, so
           // that Kazakh "не" ("what") in a Kazakh article is not read as Russian "не".
           if (lang !== primary && (entry.type === 'negation' || entry.type === 'quote')) continue;

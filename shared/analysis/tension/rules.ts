@@ -19,6 +19,9 @@
 //    count SHORT_QUOTE_FACTOR; longer quotations keep QUOTE_FACTOR (the words were said, which is
 //    itself a signal);
 //  - the headline's contributions are multiplied by HEADLINE_FACTOR;
+//  - foreign framing: when foreign places (other countries, their cities) outnumber Kazakhstani
+//    ones (Kazakhstan, its regions and cities, akims; headline mentions count twice), conflict
+//    weight is multiplied by FOREIGN_FACTOR — the monitor watches Kazakhstan;
 //  - peace signals add their (negative) weight; grievance topics count when a group is near.
 
 import type { Evidence, Severity } from '../types.ts';
@@ -33,6 +36,8 @@ export const SHORT_QUOTE_FACTOR = 0.2;
 export const QUOTE_FACTOR = 0.9;
 export const HEADLINE_FACTOR = 1.5;
 export const DENIAL_ABSORB_TOKENS = 2;
+/** Conflict weight kept when the article is framed abroad (foreign places outnumber domestic ones). */
+export const FOREIGN_FACTOR = 0.35;
 
 export const SEVERITY_ORDER: Severity[] = ['none', 'quarrel', 'brawl', 'group_clash', 'pogrom', 'killing'];
 
@@ -71,6 +76,8 @@ export interface RuleFeatures {
   anySeverityIndex: number;
   mobilisation: number;
   grievanceWithGroup: number;
+  /** Foreign share of place mentions (0 when none is foreign). */
+  foreign: number;
   sentences: number;
 }
 
@@ -94,8 +101,20 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   const hasGroup = new Array<boolean>(n).fill(false);
   const historical = new Array<boolean>(n).fill(false);
   const groupsSeen = new Set<string>();
+  let foreignMentions = 0;
+  let domesticMentions = 0;
+  let firstForeign: { text: string; sentence: number } | null = null;
   for (let si = 0; si < n; si++) {
     const s = sentences[si]!;
+    for (const m of s.matches) {
+      const t = m.entry.type;
+      if (t !== 'foreign' && t !== 'domestic') continue;
+      const w = s.isTitle ? 2 : 1;
+      if (t === 'foreign') {
+        foreignMentions += w;
+        firstForeign ??= { text: surface(s, m), sentence: si };
+      } else domesticMentions += w;
+    }
     const deniedSpans = s.matches.filter((m) => m.entry.type === 'denial');
     for (const m of s.matches) {
       if (m.entry.group && m.entry.type !== 'stop') {
@@ -109,7 +128,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
 
   const f: RuleFeatures = {
     conflict: 0, conflictWithGroup: 0, hostility: 0, groups: groupsSeen.size, interethnic: 0, peace: 0, denials: 0,
-    negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, sentences: n,
+    negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, foreign: 0, sentences: n,
   };
   let raw = 0;
   let conflictSentences = 0;
@@ -153,6 +172,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
           if ((e.scope ?? 4) > 0) ev('negation', 0);
           continue;
         case 'quote':
+        case 'foreign':
+        case 'domestic':
           continue;
         default:
           break;
@@ -215,6 +236,16 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     }
   }
   f.historical = conflictSentences ? historicalConflictSentences / conflictSentences : 0;
+  if (foreignMentions > 0) {
+    f.foreign = foreignMentions / (foreignMentions + domesticMentions);
+    if (f.foreign > 0.5 && f.conflict > 0) {
+      const before = raw;
+      f.conflict *= FOREIGN_FACTOR;
+      f.conflictWithGroup *= FOREIGN_FACTOR;
+      raw = raw > 0 ? raw * FOREIGN_FACTOR : raw;
+      evidence.push({ type: 'foreign', text: firstForeign!.text, sentence: firstForeign!.sentence, weight: round(raw - before) });
+    }
+  }
   if (titleHistorical || f.historical > 0.5) {
     const damp = ARTICLE_HISTORICAL_FACTOR;
     f.conflict *= damp;

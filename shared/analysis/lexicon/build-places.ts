@@ -1,0 +1,111 @@
+// Builds lexicon/places.json: "domestic" entries (Kazakhstan, its regions and cities, akims) and
+// "foreign" entries (countries and frequently named foreign places), used to tell a Kazakhstani
+// incident from a foreign one. Sources: ../shared/data/geo/kz-admin.csv (regions, cities) and
+// shared/analysis/data/geo/foreign-places.json (the geocoder's foreign list). Re-run after either
+// changes:  node --import tsx shared/analysis/lexicon/build-places.ts
+// Only the current (not historical or transliterated) names are used: they are what news write.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ADMIN = path.resolve(HERE, '../../../../shared/data/geo/kz-admin.csv');
+const FOREIGN = path.resolve(HERE, '../data/geo/foreign-places.json');
+
+type Lang = 'kk' | 'ru' | 'en';
+interface Entry { lang: Lang; stem?: string; pattern?: string; type: 'foreign' | 'domestic'; weight: number; note?: string }
+
+const GENERIC = new Set(['облысы', 'область', 'г.а.', 'қ.ә.', 'ауданы', 'район', 'region', 'city', 'district', 'республикасы', 'республика', 'республики', 'province', 'автономный', 'округ']);
+const CYR = /^[а-яёәғқңөұүһі\- ]+$/i;
+const LAT = /^[a-z\- ]+$/i;
+
+/** A name as lexicon patterns: lower-cased; long single Russian/English names also as a prefix (inflection). */
+function forms(name: string, lang: Lang): string[] {
+  const words = name.toLowerCase().split(/\s+/).filter((w) => w && !GENERIC.has(w));
+  if (words.length === 0) return [];
+  const phrase = words.join(' ');
+  if (lang === 'kk' && !CYR.test(phrase)) return [];
+  if (lang === 'ru' && !CYR.test(phrase)) return [];
+  if (lang === 'en' && !LAT.test(phrase)) return [];
+  const out = [phrase];
+  // Russian and English inflect or derive (Караганда → Караганде, карагандинский; Kyrgyz → Kyrgyzstan's):
+  // a single word of 6+ letters also matches as a prefix without its last letter.
+  if (words.length === 1 && lang !== 'kk' && phrase.length >= 6) out.push(`${phrase.slice(0, -1)}*`);
+  return out;
+}
+
+function csvRows(text: string): string[][] {
+  return text.trim().split('\n').map((line) => {
+    const cells: string[] = [];
+    let cur = '';
+    let q = false;
+    for (const ch of line) {
+      if (ch === '"') q = !q;
+      else if (ch === ',' && !q) {
+        cells.push(cur);
+        cur = '';
+      } else cur += ch;
+    }
+    cells.push(cur);
+    return cells;
+  });
+}
+
+const entries = new Map<string, Entry>();
+function add(lang: Lang, form: string, type: Entry['type'], weight: number, note?: string): void {
+  const key = `${lang}|${form}|${type}`;
+  if (entries.has(key)) return;
+  const e: Entry = { lang, ...(form.includes(' ') || form.endsWith('*') ? { pattern: form } : { stem: form }), type, weight };
+  if (note) e.note = note;
+  entries.set(key, e);
+}
+
+// Domestic: Kazakhstan itself, akims, regions and cities.
+for (const [lang, words] of Object.entries({
+  kk: ['қазақстан', 'қазақстанда', 'қазақстандық', 'әкім', 'әкімдік', 'әкімдігі', 'ҚР'],
+  ru: ['казахстан*', 'аким*', 'рк', 'казахстанск*'],
+  en: ['kazakhstan*', 'akim*', 'kazakh authorities'],
+}) as Array<[Lang, string[]]>) {
+  for (const w of words) add(lang, w.toLowerCase(), 'domestic', 1, 'Kazakhstan, local authority');
+}
+const [header, ...rows] = csvRows(readFileSync(ADMIN, 'utf8'));
+const col = (n: string) => header!.indexOf(n);
+for (const r of rows) {
+  const level = r[col('level')]!;
+  if (level !== 'region' && !level.startsWith('city_r')) continue;
+  const names: Array<[Lang, string]> = [['kk', r[col('name_kk')]!], ['ru', r[col('name_ru')]!], ['en', r[col('name_en')]!]];
+  for (const alt of (r[col('alt_names')] ?? '').split('|').slice(0, 2)) names.push([CYR.test(alt) ? (/[әғқңөұүһі]/i.test(alt) ? 'kk' : 'ru') : 'en', alt]);
+  for (const [lang, name] of names) for (const f of forms(name.replace(/\s*(Қ\.Ә\.|Г\.А\.)$/, ''), lang)) add(lang, f, 'domestic', 1, level);
+}
+
+// Foreign: countries and places from the geocoder's list.
+const foreign = JSON.parse(readFileSync(FOREIGN, 'utf8')) as { entries: Array<{ code: string; kk?: string; ru?: string; en?: string; aliases?: string[] }> };
+for (const e of foreign.entries) {
+  for (const lang of ['kk', 'ru', 'en'] as const) {
+    const name = e[lang];
+    if (name) for (const f of forms(name, lang)) add(lang, f, 'foreign', 1, e.code);
+  }
+}
+
+// Conflict regions that foreign news about ethnic violence names and the geocoder's list lacks.
+const EXTRA_FOREIGN: Array<[string, string, string]> = [
+  ['Судан', 'Судан', 'Sudan'], ['Дарфур', 'Дарфур', 'Darfur'], ['Сомали', 'Сомали', 'Somalia'], ['Мали', 'Мали', 'Mali'],
+  ['Конго', 'Конго', 'Congo'], ['Руанда', 'Руанда', 'Rwanda'], ['Палестина', 'Палестин*', 'Palestin*'], ['Газа', 'Газа', 'Gaza'],
+  ['Йемен', 'Йемен', 'Yemen'], ['Косово', 'Косово', 'Kosovo'], ['Босния', 'Босни*', 'Bosnia*'], ['Қарабақ', 'Карабах*', 'Karabakh'],
+  ['Шыңжаң', 'Синьцзян*', 'Xinjiang'], ['Ош', 'Ош', 'Osh'], ['Баткен', 'Баткен*', 'Batken'], ['Манипур', 'Манипур*', 'Manipur'],
+  ['Дағыстан', 'Дагестан', 'Dagestan'], ['Шешенстан', 'Чечн*', 'Chechnya'], ['Еуропа', 'Европ*', 'Europe*'], ['Африка', 'Африк*', 'Africa*'],
+];
+for (const [kk, ru, en] of EXTRA_FOREIGN) {
+  add('kk', kk.toLowerCase(), 'foreign', 1, 'conflict region abroad');
+  add('ru', ru.toLowerCase(), 'foreign', 1, 'conflict region abroad');
+  add('en', en.toLowerCase(), 'foreign', 1, 'conflict region abroad');
+}
+
+const out = {
+  version: '2026.11.1',
+  description: 'Place markers for domestic vs foreign framing: Kazakhstan, its regions and cities, akims (domestic); foreign countries and places (foreign). Generated by build-places.ts from shared/data/geo/kz-admin.csv and data/geo/foreign-places.json.',
+  entries: [...entries.values()],
+};
+writeFileSync(path.join(HERE, 'places.json'), JSON.stringify(out, null, 0).replace(/\},\{/g, '},\n{') + '\n');
+process.stdout.write(`places.json: ${out.entries.length} entries\n`);
