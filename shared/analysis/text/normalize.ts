@@ -30,10 +30,12 @@ export function foldToken(lower: string): string {
   return KK_FOLD_RE.test(lower) ? lower.replace(KK_FOLD_RE, (c) => KK_FOLD[c] ?? c) : lower;
 }
 
-// Latin Kazakh → Cyrillic. Covers the 2018 acute alphabet (á ǵ ń ó ú ý ş ı, "y" = ы), the 2021
-// alphabet (ä ğ ñ ö ü ū ş ç ı İ) and informal spellings (sh, ch, zh, gh, q, w for у). The output is
-// proper Cyrillic where the letter is unambiguous; ambiguous pairs fall back to the folded letter,
-// which is how the lexicon is keyed anyway.
+// Latin Kazakh → Cyrillic. Two official alphabets disagree on two letters:
+//  - 2018 (acute accents: á ǵ ń ó ú ý): y = ы, ı = и/й (й after a vowel), u = ұ, ý = у;
+//  - 2021 (ä ğ ñ ö ü ū ş ç, dotted/dotless i): ı = ы, i = і, y = й, ū = ұ, ü = ү.
+// A word with acute letters is read as 2018, one with 2021 letters as 2021; plain ASCII words are
+// informal spelling (y = ы, sh/ch/zh/gh digraphs, q = қ, w = у). The output is Cyrillic; letters that
+// fold together (ұ/у/ү, і/и) are harmless because lexicon keys are folded.
 const LATIN_DIGRAPHS: Array<[string, string]> = [
   ['shch', 'щ'], ['sh', 'ш'], ['ch', 'ч'], ['zh', 'ж'], ['gh', 'ғ'], ['kh', 'х'], ['ts', 'ц'],
   ['ya', 'я'], ['yu', 'ю'], ['ng', 'ң'],
@@ -44,22 +46,30 @@ const LATIN_SINGLE: Record<string, string> = {
   ö: 'ө', p: 'п', q: 'қ', r: 'р', s: 'с', ş: 'ш', t: 'т', u: 'у', ú: 'ү', ü: 'ү', ū: 'ұ', ý: 'у',
   v: 'в', w: 'у', x: 'х', y: 'ы', z: 'з', 'ʼ': '', "'": '',
 };
+const ACUTE_RE = /[áǵńóúý]/;
+const ALPHABET_2021_RE = /[äğñöüūç]/;
+const LATIN_VOWEL_RE = /[aeiouáäóöúüıyūý]/;
 
 export function latinKazakhToCyrillic(lower: string): string {
+  const is2018 = ACUTE_RE.test(lower);
+  const is2021 = !is2018 && ALPHABET_2021_RE.test(lower);
   let out = '';
   let i = 0;
   outer: while (i < lower.length) {
     for (const [lat, cyr] of LATIN_DIGRAPHS) {
       if (lower.startsWith(lat, i)) {
         // "ng" is ң only at the end of a word or before a consonant.
-        if (lat === 'ng' && i + 2 < lower.length && /[aeiouáäóöúüıyū]/.test(lower[i + 2]!)) break;
+        if (lat === 'ng' && i + 2 < lower.length && LATIN_VOWEL_RE.test(lower[i + 2]!)) break;
+        // In the 2021 alphabet y is й, so "ya"/"yu" are not я/ю digraphs there either way.
         out += cyr;
         i += lat.length;
         continue outer;
       }
     }
     const ch = lower[i]!;
-    out += LATIN_SINGLE[ch] ?? ch;
+    if (ch === 'ı' && is2018) out += i > 0 && LATIN_VOWEL_RE.test(lower[i - 1]!) ? 'й' : 'и';
+    else if (ch === 'y' && is2021) out += 'й';
+    else out += LATIN_SINGLE[ch] ?? ch;
     i++;
   }
   return out;

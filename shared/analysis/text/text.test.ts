@@ -14,6 +14,12 @@ describe('normalisation', () => {
     expect(latinKazakhToCyrillic('shekara')).toBe('шекара');
     expect(latinKazakhToCyrillic('jastardyń')).toBe('жастардың');
   });
+  it('reads ı and y by alphabet: 2018 acute (ı = и/й, y = ы) vs 2021 (ı = ы, y = й)', () => {
+    expect(latinKazakhToCyrillic('uıǵyrlar')).toBe('уйғырлар');
+    expect(latinKazakhToCyrillic('respýblıkasy')).toBe('республикасы');
+    expect(latinKazakhToCyrillic('ūyğırlar')).toBe('ұйғырлар');
+    expect(latinKazakhToCyrillic('qazaqtar')).toBe('қазақтар');
+  });
   it('strips markup and entities', () => {
     expect(normalizeText('<b>казахи</b>&nbsp;и<br/>узбеки')).toBe(' казахи  и\nузбеки');
   });
