@@ -19,15 +19,23 @@ export interface TensionModel {
   thresholds: Record<'kk' | 'ru' | 'en' | 'other', number>;
 }
 
+/** Untitled texts of at most this many sentences count as short (posts, comments). */
+export const SHORT_SENTENCES = 4;
+
 export function featureVectorNames(): string[] {
   return [
     'clf_logit', 'conflict', 'conflict_with_group', 'hostility', 'groups', 'interethnic', 'peace', 'denial', 'negated',
-    'historical', 'severity', 'mobilisation', 'grievance_with_group', 'foreign',
+    'historical', 'severity', 'mobilisation', 'grievance_with_group', 'foreign', 'short', 'clf_logit_short',
   ];
 }
 
-/** The stacker's input vector, in featureVectorNames() order. */
+/**
+ * The stacker's input vector, in featureVectorNames() order. `short` marks a short untitled text
+ * (a post or a comment rather than an article); with `clf_logit_short` the stacker can lean on the
+ * classifier for such texts and on the rules for articles.
+ */
 export function stackVector(clfLogit: number, r: RuleFeatures): number[] {
+  const short = r.titled ? 0 : r.sentences <= SHORT_SENTENCES ? 1 : 0;
   return [
     clfLogit,
     Math.log1p(Math.max(0, r.conflict)),
@@ -43,6 +51,8 @@ export function stackVector(clfLogit: number, r: RuleFeatures): number[] {
     Math.log1p(r.mobilisation),
     r.grievanceWithGroup > 0 ? 1 : 0,
     r.foreign,
+    short,
+    clfLogit * short,
   ];
 }
 

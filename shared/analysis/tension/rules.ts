@@ -78,6 +78,8 @@ export interface RuleFeatures {
   grievanceWithGroup: number;
   /** Foreign share of place mentions (0 when none is foreign). */
   foreign: number;
+  /** The text has a headline. */
+  titled: boolean;
   sentences: number;
 }
 
@@ -128,7 +130,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
 
   const f: RuleFeatures = {
     conflict: 0, conflictWithGroup: 0, hostility: 0, groups: groupsSeen.size, interethnic: 0, peace: 0, denials: 0,
-    negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, foreign: 0, sentences: n,
+    negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, foreign: 0, titled: sentences.some((s) => s.isTitle), sentences: n,
   };
   let raw = 0;
   let conflictSentences = 0;

@@ -33,11 +33,11 @@ export const MODEL_VERSION = '2026.11.1';
 const FOLDS = 5;
 const NEWS_WEIGHT = 3;
 const SNLP_POSITIVE_WEIGHT = 0.5;
-const MAX_FEATURES = 6000;
+const MAX_FEATURES = 10000;
 /** Share of the stacker's training mass given to news documents. */
 const STACKER_NEWS_SHARE = 0.5;
 const EPOCHS = 12;
-const LEARNING_RATE = 0.3;
+const LEARNING_RATE = 0.1;
 const L2 = 2e-5;
 
 interface Row {
