@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, c
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { keepExtendedQueriesWhole } from './pglite-queue-fix.ts';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -98,6 +99,7 @@ export async function openEmbedded(dataDir: string, log: Logger): Promise<Embedd
     const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
     const pglite = await PGlite.create(join(dataDir, 'pgdata'));
     const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 200 });
+    keepExtendedQueriesWhole((server as unknown as { queryQueue: unknown }).queryQueue);
     await server.start();
     const url = `postgres://postgres@${server.getServerConn()}/postgres`;
     const info: InstanceInfo = { pid: process.pid, url, startedAt: new Date().toISOString() };

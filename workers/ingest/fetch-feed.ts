@@ -1,7 +1,7 @@
 // One poll of one feed: fetch (guarded, conditional), parse, store new articles, enqueue their
 // scoring, and move the feed's schedule. Every outcome is recorded in fetch_log; a failure is a
 // result here, not an exception, so the queue never retries what the feed's own backoff handles.
-import { DelayedError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Config } from '../../shared/config/index.ts';
 import type { Db } from '../../shared/db/index.ts';
@@ -58,12 +58,13 @@ export async function fetchFeed(deps: IngestDeps, feedId: number, job?: Job): Pr
   }
   const host = new URL(feed.url).host;
   const leaseMs = config.fetch.timeoutMs + 5000;
-  if (!(await acquireHostLease(db, host, deps.holder, leaseMs))) {
-    // Another worker is talking to this host: come back shortly instead of hammering it.
-    if (job?.token) {
-      await job.moveToDelayed(Date.now() + 1000 + Math.floor(Math.random() * 2000), job.token);
-      throw new DelayedError();
-    }
+  // One fetch per host at a time across all workers: wait for the lease (it expires by itself if its
+  // holder died), so politeness never depends on the queue's retry timing.
+  const waitUntil = Date.now() + 2 * leaseMs;
+  while (!(await acquireHostLease(db, host, deps.holder, leaseMs))) {
+    if (Date.now() > waitUntil) throw new Error(`host ${host} stayed busy for ${2 * leaseMs} ms`);
+    await job?.updateProgress({ waitingForHost: host });
+    await new Promise((r) => setTimeout(r, 100 + Math.floor(Math.random() * 150)));
   }
   const startedAt = new Date();
   const t0 = performance.now();
@@ -123,7 +124,6 @@ export async function fetchFeed(deps: IngestDeps, feedId: number, job?: Job): Pr
     log.info({ feedId, url: feed.url, items: parsed.items.length, new: newIds.length, duplicates }, 'feed polled');
     return { feedId, url: feed.url, outcome: 'ok', status: res.status, items: parsed.items.length, new: newIds.length, duplicates, articleIds: newIds };
   } catch (err) {
-    if (err instanceof DelayedError) throw err;
     const e = errorInfo(err);
     const failures = feed.consecutive_failures + 1;
     const permanent = e.kind === 'permanent' ? feed.permanent_failures + 1 : 0;

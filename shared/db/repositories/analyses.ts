@@ -60,7 +60,8 @@ export async function saveAnalyses(db: Db, entries: AnalysisEntry[], engineVersi
       .execute();
     const units = new Map<string, UnitDay>();
     const push = (day: string, kato: string | null, level: UnitDay['level']) => {
-      if (kato) units.set(`${day}|${kato}`, { day, kato, level });
+      // A republican city is both a district-level unit and a region: one row, labelled district.
+      if (kato && !units.has(`${day}|${kato}`)) units.set(`${day}|${kato}`, { day, kato, level });
     };
     for (const r of rows) {
       push(r.day, r.district_kato, 'district');
