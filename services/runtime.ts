@@ -66,8 +66,9 @@ export async function startRoles(rt: Runtime, roles: Role[]): Promise<Running> {
   if (roles.includes('score')) workers.push(startScoreWorker(rt));
   if (roles.includes('api')) {
     const { buildApp } = await import('./api/app.ts');
-    app = await buildApp(rt);
-    await app.listen({ host: rt.config.api.host, port: rt.config.api.port });
+    const built = await buildApp(rt);
+    await built.listen({ host: rt.config.api.host, port: rt.config.api.port });
+    app = built;
   }
   return {
     app,
