@@ -7,8 +7,8 @@
 //  - training/extra-*.jsonl (sentences written for this project).
 // Per-source handling: every (source, label) cell is weighted so that each source is balanced and
 // contributes in proportion to its size, except that s-nlp positives (a *topic* flag: neutral
-// mentions of nationality count) get half weight, and news/extra documents get NEWS_WEIGHT because
-// the product reads news.
+// mentions of nationality count) get half weight, and news/extra documents get CLASSIFIER_NEWS_SHARE of the
+// total mass because the product reads news.
 //
 // Why not natural's LogisticRegressionClassifier: it delegates to apparatus, which builds a dense
 // sylvester matrix of documents × vocabulary and runs batch gradient descent on it (7,500 × 30,000
@@ -18,7 +18,8 @@
 // (natural's Porter stemmers for ru/en, our Kazakh stemmer).
 //
 // The stacker is fit on out-of-fold classifier logits (5 folds) so it sees honest logits; the
-// threshold maximises the mean per-language macro-F1 over those out-of-fold stacker scores.
+// threshold per language is the middle of the range whose out-of-fold macro-F1 (mean over the
+// language's sources) is within 0.01 of the best.
 
 import { writeFileSync } from 'node:fs';
 import { TensionAnalyzer } from '../tension/analyze.ts';
@@ -31,7 +32,8 @@ import { fnv1a, foldOf, isHeldOut, loadExtra, loadNewsTrain, loadTensionDev, typ
 
 export const MODEL_VERSION = '2026.11.1';
 const FOLDS = 5;
-const NEWS_WEIGHT = 3;
+/** Share of the classifier's training mass given to news documents (news-train + extra). */
+const CLASSIFIER_NEWS_SHARE = Number(process.env.BITIM_CLF_NEWS_SHARE ?? 0.3);
 const SNLP_POSITIVE_WEIGHT = 0.5;
 const MAX_FEATURES = 10000;
 /** Share of the stacker's training mass given to news documents. */
@@ -143,9 +145,16 @@ function cellWeights(rows: Row[]): void {
       // Balance the two labels inside the source, keep the source's overall mass.
       let w = (list.length / 2) / Math.max(1, r.y === 1 ? pos : neg);
       if (source === 'snlp' && r.y === 1) w *= SNLP_POSITIVE_WEIGHT;
-      if (source === 'news' || source === 'extra') w *= NEWS_WEIGHT;
       r.weight = w;
     }
+  }
+  // The news domain (news + extra) gets CLASSIFIER_NEWS_SHARE of the total mass.
+  const isNews = (r: Row) => r.doc.source === 'news' || r.doc.source === 'extra';
+  const news = rows.reduce((a, r) => a + (isNews(r) ? r.weight : 0), 0);
+  const social = rows.reduce((a, r) => a + (isNews(r) ? 0 : r.weight), 0);
+  if (news > 0) {
+    const k = (CLASSIFIER_NEWS_SHARE / (1 - CLASSIFIER_NEWS_SHARE)) * (social / news);
+    for (const r of rows) if (isNews(r)) r.weight *= k;
   }
 }
 
@@ -200,6 +209,7 @@ function main(): void {
   // Thresholds per language: maximise the mean over that language's sources of macro-F1
   // (out-of-fold), so that news and social media count equally.
   const thresholds: Record<string, number> = {};
+  const plateaus: Record<string, unknown> = {};
   // Kazakh has news only (no social-media set), so its threshold is chosen on the news of all three
   // languages pooled (about four times the Kazakh rows), which is less noisy.
   for (const l of ['kk', 'ru', 'en'] as const) {
@@ -207,17 +217,18 @@ function main(): void {
     const idx = rows.map((r, i) => i).filter((i) => (l === 'kk' ? isNewsRow(i) : rows[i]!.doc.lang === l));
     const sources = l === 'kk' ? ['news', 'extra'] : [...new Set(idx.map((i) => rows[i]!.doc.source))];
     const scored: Array<{ t: number; score: number }> = [];
-    for (let t = 0.2; t <= 0.8001; t += 0.01) {
+    for (let t = 0.1; t <= 0.9001; t += 0.01) {
       const per = sources.map((src) =>
         binaryMetrics(idx.filter((i) => rows[i]!.doc.source === src).map((i) => ({ gold: rows[i]!.y, pred: (stackScores[i]! >= t ? 1 : 0) as 0 | 1 }))).macroF1,
       );
       scored.push({ t: Math.round(t * 100) / 100, score: per.reduce((a, b) => a + b, 0) / Math.max(1, per.length) });
     }
-    // Among equally good thresholds take the median one: small sets have wide plateaus.
+    // Small sets have wide, ragged plateaus: take the middle of the range of thresholds whose
+    // objective is within 0.01 of the best, which is stable from one training run to the next.
     const top = Math.max(...scored.map((x) => x.score));
-    const plateau = scored.filter((x) => x.score >= top - 1e-9);
-    const best = plateau[Math.floor(plateau.length / 2)]!;
-    thresholds[l] = best.t;
+    const good = scored.filter((x) => x.score >= top - 0.01).map((x) => x.t);
+    thresholds[l] = Math.round(((Math.min(...good) + Math.max(...good)) / 2) * 100) / 100;
+    plateaus[l] = { best: Math.round(top * 1000) / 1000, within001: [Math.min(...good), Math.max(...good)] };
   }
   thresholds.other = thresholds.ru!;
   const thr = (l: string) => thresholds[l] ?? 0.5;
@@ -255,6 +266,7 @@ function main(): void {
     wrote: MODEL_URL.pathname,
     features: full.weights.size,
     thresholds,
+    thresholdPlateaus: plateaus,
     stacker: Object.fromEntries(featureVectorNames().map((n, j) => [n, stacker.weights[j]])),
     outOfFold: metrics,
     seconds: Math.round((performance.now() - t0) / 100) / 10,
