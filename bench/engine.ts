@@ -24,14 +24,15 @@ export function benchCorpus(): NewsItem[] {
   const out: NewsItem[] = [];
   for (const lang of ['kk', 'ru', 'en'] as const) {
     const pool = items.filter((i) => i.lang === lang);
-    let buf: NewsItem | null = null;
+    let buf = null as NewsItem | null;
     for (let k = 0; k < pool.length * 3 && out.filter((o) => o.lang === lang).length < 60; k++) {
       const it = pool[k % pool.length]!;
-      buf = buf ? { ...buf, text: `${buf.text}\n\n${it.title}. ${it.text}` } : { id: `${lang}-${k}`, lang, title: it.title, text: it.text };
-      const bytes = Buffer.byteLength(buf.text);
+      const cur: NewsItem = buf ? { ...buf, text: `${buf.text}\n\n${it.title}. ${it.text}` } : { id: `${lang}-${k}`, lang, title: it.title, text: it.text };
+      buf = cur;
+      const bytes = Buffer.byteLength(cur.text);
       if (bytes >= 2048) {
-        if (bytes > 4096) buf.text = Buffer.from(buf.text).subarray(0, 4096).toString('utf8').replace(/\uFFFD+$/, '');
-        out.push(buf);
+        if (bytes > 4096) cur.text = Buffer.from(cur.text).subarray(0, 4096).toString('utf8').replace(/\uFFFD+$/, '');
+        out.push(cur);
         buf = null;
       }
     }

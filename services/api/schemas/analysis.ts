@@ -24,6 +24,7 @@ export const Evidence = Type.Object({
     'denial',
     'historical',
     'quote',
+    'foreign',
     'classifier',
   ]),
   text: Type.String(),
