@@ -23,9 +23,10 @@ export interface AnalysisEntry {
  */
 export async function saveAnalyses(db: Db, entries: AnalysisEntry[], engineVersion: string): Promise<void> {
   if (entries.length === 0) return;
+  entries = [...entries].sort((a, b) => a.articleId - b.articleId);
   await db.transaction().execute(async (tx) => {
-    const ids = entries.map((e) => e.articleId);
-    const before = await tx.selectFrom('analyses').select(['day', 'district_kato', 'region_kato']).where('article_id', 'in', ids).forUpdate().execute();
+    const ids = entries.map((e) => e.articleId).sort((a, b) => a - b);
+    const before = await tx.selectFrom('analyses').select(['day', 'district_kato', 'region_kato']).where('article_id', 'in', ids).orderBy('article_id').forUpdate().execute();
     const now = new Date();
     const rows = entries.map(({ articleId, result, day }) => ({
       article_id: articleId,
@@ -71,7 +72,9 @@ export async function saveAnalyses(db: Db, entries: AnalysisEntry[], engineVersi
       push(String(b.day), b.district_kato, 'district');
       push(String(b.day), b.region_kato, 'region');
     }
-    for (const u of units.values()) await recomputeUnitDay(tx as unknown as Db, u);
+    // Always in key order: concurrent batches touching the same units then cannot deadlock.
+    const ordered = [...units.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, u]) => u);
+    for (const u of ordered) await recomputeUnitDay(tx as unknown as Db, u);
   });
 }
 
