@@ -63,9 +63,11 @@ function add(lang: Lang, form: string, type: Entry['type'], weight: number, note
 
 // Domestic: Kazakhstan itself, akims, regions and cities.
 for (const [lang, words] of Object.entries({
-  kk: ['қазақстан', 'қазақстанда', 'қазақстандық', 'әкім', 'әкімдік', 'әкімдігі', 'ҚР'],
-  ru: ['казахстан*', 'аким*', 'рк', 'казахстанск*'],
-  en: ['kazakhstan*', 'akim*', 'kazakh authorities'],
+  // Citizens abroad ("казахстанцы", "Kazakhstani nationals") are not a domestic place, so only the
+  // country's name, its adjective and local authorities count.
+  kk: ['қазақстан', 'қазақстанда', 'әкім', 'әкімдік', 'әкімдігі', 'ҚР'],
+  ru: ['казахстан', 'казахстана', 'казахстане', 'казахстану', 'казахстаном', 'казахстанск*', 'аким', 'акима', 'акиму', 'акимом', 'акимат*', 'рк'],
+  en: ['kazakhstan', "kazakhstan's", 'akim', 'akimat', 'akims', 'kazakh authorities'],
 }) as Array<[Lang, string[]]>) {
   for (const w of words) add(lang, w.toLowerCase(), 'domestic', 1, 'Kazakhstan, local authority');
 }

