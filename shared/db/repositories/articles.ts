@@ -56,36 +56,71 @@ export async function insertItems(db: Db, feedId: number, langHint: string | nul
     .onConflict((oc) => oc.doNothing())
     .returning(['id', 'fingerprint'])
     .execute();
-  for (const row of inserted) {
-    const storyId = await attachStory(db, row.fingerprint, fetchedAt);
-    await db.updateTable('articles').set({ story_id: storyId }).where('id', '=', row.id).execute();
-  }
+  await attachStories(db, inserted.map((r) => ({ id: Number(r.id), fingerprint: r.fingerprint })), fetchedAt);
   const newIds = inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
   return { newIds, duplicates: items.length - newIds.length };
 }
 
-async function attachStory(db: Db, fingerprint: string, at: Date): Promise<number> {
-  const bands = fingerprintBands(fingerprint);
-  const candidates = await db
+/**
+ * Groups new articles with recent stories whose fingerprint is within the same-story distance, in a
+ * handful of statements per batch: one candidate lookup by fingerprint band, one insert of new stories.
+ */
+async function attachStories(db: Db, articles: Array<{ id: number; fingerprint: string }>, at: Date): Promise<void> {
+  if (articles.length === 0) return;
+  const allBands = [...new Set(articles.flatMap((a) => fingerprintBands(a.fingerprint)))];
+  const known = await db
     .selectFrom('story_bands')
     .innerJoin('stories', 'stories.id', 'story_bands.story_id')
     .select(['stories.id', 'stories.fingerprint'])
-    .where('story_bands.band', 'in', bands)
+    .where('story_bands.band', 'in', allBands)
     .where('stories.first_seen_at', '>=', new Date(at.getTime() - STORY_WINDOW_MS))
     .distinct()
     .execute();
-  const match = candidates.find((c) => isSameStory(c.fingerprint, fingerprint));
-  if (match) {
-    await db.updateTable('stories').set({ report_count: sql`report_count + 1` }).where('id', '=', match.id).execute();
-    return Number(match.id);
+  const existing = known.map((k) => ({ id: Number(k.id), fingerprint: k.fingerprint }));
+  // Within the batch, the first article of a new story founds it; later copies join it.
+  const founders: Array<{ fingerprint: string; members: number[] }> = [];
+  const joins = new Map<number, number[]>(); // existing story id -> article ids
+  for (const a of articles) {
+    const hit = existing.find((e) => isSameStory(e.fingerprint, a.fingerprint));
+    if (hit) {
+      joins.set(hit.id, [...(joins.get(hit.id) ?? []), a.id]);
+      continue;
+    }
+    const founder = founders.find((f) => isSameStory(f.fingerprint, a.fingerprint));
+    if (founder) founder.members.push(a.id);
+    else founders.push({ fingerprint: a.fingerprint, members: [a.id] });
   }
-  const story = await db.insertInto('stories').values({ fingerprint, first_seen_at: at }).returning('id').executeTakeFirstOrThrow();
-  await db
-    .insertInto('story_bands')
-    .values(bands.map((band) => ({ band, story_id: story.id })))
-    .onConflict((oc) => oc.doNothing())
+  for (const [storyId, ids] of joins) {
+    await db.updateTable('stories').set({ report_count: sql`report_count + ${ids.length}` }).where('id', '=', storyId).execute();
+    await db.updateTable('articles').set({ story_id: storyId }).where('id', 'in', ids).execute();
+  }
+  if (founders.length === 0) return;
+  const created = await db
+    .insertInto('stories')
+    .values(founders.map((f) => ({ fingerprint: f.fingerprint, first_seen_at: at, report_count: f.members.length })))
+    .returning(['id', 'fingerprint'])
     .execute();
-  return Number(story.id);
+  // Match created rows back by fingerprint rather than trusting RETURNING's order.
+  const idsByFingerprint = new Map<string, number[]>();
+  for (const c of created) idsByFingerprint.set(c.fingerprint, [...(idsByFingerprint.get(c.fingerprint) ?? []), Number(c.id)]);
+  const bandRows: Array<{ band: string; story_id: number }> = [];
+  const storyOf = new Map<number, number>(); // article id -> story id
+  for (const f of founders) {
+    const storyId = idsByFingerprint.get(f.fingerprint)!.shift()!;
+    for (const band of fingerprintBands(f.fingerprint)) bandRows.push({ band, story_id: storyId });
+    for (const id of f.members) storyOf.set(id, storyId);
+  }
+  await db.insertInto('story_bands').values(bandRows).onConflict((oc) => oc.doNothing()).execute();
+  const pairs = [...storyOf];
+  await db
+    .updateTable('articles')
+    .set((eb) => {
+      let c = eb.case().when('id', '=', pairs[0]![0]).then(pairs[0]![1]);
+      for (const [id, story] of pairs.slice(1)) c = c.when('id', '=', id).then(story);
+      return { story_id: c.end() };
+    })
+    .where('id', 'in', pairs.map(([id]) => id))
+    .execute();
 }
 
 export async function getArticlesForScoring(db: Db, ids: number[]) {
