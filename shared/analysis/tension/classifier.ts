@@ -11,6 +11,8 @@ import type { RuleFeatures } from './rules.ts';
 
 export interface TensionModel {
   version: string;
+  /** The lexicon version (with content hash) the model was trained with. */
+  lexiconVersion: string;
   /** How the training set was assembled and the figures on the validation split (informational). */
   about: Record<string, unknown>;
   classifier: { bias: number; weights: Record<string, number> };

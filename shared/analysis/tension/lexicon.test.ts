@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LEXICON_FILES, loadLexicon, validateLexicon, type LexiconFile } from './lexicon.ts';
 import { Matcher } from './matcher.ts';
+import { loadModel } from './classifier.ts';
 import { tokenize } from '../text/tokenize.ts';
 
 const lex = loadLexicon();
@@ -15,8 +16,14 @@ function groupsIn(text: string, lang: 'kk' | 'ru' | 'en'): string[] {
 
 describe('lexicon files', () => {
   it('every file has a version and valid entries', () => {
-    expect(lex.version.split('+')).toHaveLength(LEXICON_FILES.length);
-    for (const part of lex.version.split('+')) expect(part).toMatch(/^[a-z]+@\d{4}\.\d{2}\.\d+$/);
+    const [names, hash] = lex.version.split('#');
+    expect(hash).toMatch(/^[0-9a-f]+$/);
+    expect(names!.split('+')).toHaveLength(LEXICON_FILES.length);
+    for (const part of names!.split('+')) expect(part).toMatch(/^[a-z]+@\d{4}\.\d{2}\.\d+$/);
+  });
+
+  it('the shipped model was trained with this lexicon (retrain after editing a lexicon file)', () => {
+    expect(loadModel().lexiconVersion).toBe(lex.version);
   });
 
   it('rejects malformed entries with a message naming the entry', () => {

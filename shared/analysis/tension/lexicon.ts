@@ -11,6 +11,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { EvidenceType, Severity } from '../types.ts';
+import { fnv1a } from '../text/hash.ts';
 
 export type EntryType = Exclude<EvidenceType, 'classifier'> | 'stop' | 'domestic';
 
@@ -53,7 +54,7 @@ export function validateLexicon(name: string, file: LexiconFile): LexiconFile {
 }
 
 export interface Lexicon {
-  /** "groups@2026.11.1+violence@…" */
+  /** "groups@2026.11.1+violence@…#<content hash>": the hash changes with any entry. */
   version: string;
   entries: LexEntry[];
 }
@@ -65,12 +66,15 @@ export function loadLexicon(): Lexicon {
   if (loaded) return loaded;
   const entries: LexEntry[] = [];
   const versions: string[] = [];
+  let hash = 0;
   for (const name of LEXICON_FILES) {
     const url = new URL(`../lexicon/${name}.json`, import.meta.url);
-    const file = validateLexicon(name, JSON.parse(readFileSync(url, 'utf8')) as LexiconFile);
+    const text = readFileSync(url, 'utf8');
+    const file = validateLexicon(name, JSON.parse(text) as LexiconFile);
     versions.push(`${name}@${file.version}`);
+    hash = fnv1a(`${hash}:${text}`);
     entries.push(...file.entries);
   }
-  loaded = { version: versions.join('+'), entries };
+  loaded = { version: `${versions.join('+')}#${hash.toString(16)}`, entries };
   return loaded;
 }

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fnv1a } from '../text/hash.ts';
 
 export interface LabelledDoc {
   id: string;
@@ -22,15 +23,7 @@ export const TENSION_DEV = process.env.BITIM_TENSION_DEV ?? path.resolve(REPO_RO
 export const NEWS_TRAIN = path.join(HERE, 'corpus/news-train.jsonl');
 export const NEWS_TEST = path.resolve(REPO_ROOT, 'bench/data/news-test.jsonl');
 
-/** FNV-1a 32-bit. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export { fnv1a };
 
 /** Deterministic held-out split of tension-dev: 20% by a hash of the id. Never train on it. */
 export function isHeldOut(id: string): boolean {

@@ -258,7 +258,8 @@ function main(): void {
   }
 
   const model: TensionModel = {
-    version: `${MODEL_VERSION}+${fnv1a(`${loadLexicon().version}|${JSON.stringify(counts)}`).toString(16)}`,
+    version: `${MODEL_VERSION}+${fnv1a(`${loadLexicon().version}|${JSON.stringify(counts)}|${EPOCHS},${LEARNING_RATE},${L2},${MAX_FEATURES},${CLASSIFIER_NEWS_SHARE},${STACKER_NEWS_SHARE}`).toString(16)}`,
+    lexiconVersion: loadLexicon().version,
     about: {
       data: counts,
       heldOut: 'tension-dev ids with fnv1a("bitim-heldout-v1:"+id) % 100 < 20 are never used here',
