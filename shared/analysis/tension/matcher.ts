@@ -73,7 +73,10 @@ export class Matcher {
             // A Kazakh word whose stemming removes a verbal negation (болмады → бол) is keyed by its
             // surface form only, or it would match the affirmative (болды).
             const negatedKk = entry.lang === 'kk' && kazakhDetails(lower).negated;
-            const keys = new Set(negatedKk ? [form] : [form, stemmerFor(entry.lang)(lower)]);
+            // A stem shorter than 3 letters is only a key for the word itself ("су" water), not for
+            // a longer word that stems to it ("судан" → "су").
+            const stem = stemmerFor(entry.lang)(lower);
+            const keys = new Set(negatedKk || (stem.length < 3 && stem !== form) ? [form] : [form, stem]);
             for (const k of keys) push(this.exact, `${entry.lang}:${k}`, id);
           }
         }
