@@ -43,6 +43,14 @@ describe('analyzeLine', () => {
   });
 });
 
+describe('large input', () => {
+  it('returns a bounded evidence list for a pathological article', () => {
+    const r = engine.analyze({ id: 'big', text: 'Казахи и чеченцы подрались. '.repeat(2000) });
+    expect(r.evidence.length).toBeLessThanOrEqual(100);
+    expect(r.evidence.some((e) => e.type === 'classifier')).toBe(true);
+  });
+});
+
 describe('start-up', () => {
   it('loads all data (lexicon, model) and compiles the matcher in under 300 ms', () => {
     const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'eval/startup.ts');

@@ -151,9 +151,24 @@ export class TensionAnalyzer {
     return {
       lang: x.lang,
       tension: { score: Math.round(score * 10000) / 10000, label, severity: severityOf(label, x.rules) },
-      evidence,
+      evidence: capEvidence(evidence),
     };
   }
+}
+
+/** At most this many evidence items are returned (the strongest by |weight|, in text order). */
+export const MAX_EVIDENCE = 100;
+
+function capEvidence(evidence: Evidence[]): Evidence[] {
+  if (evidence.length <= MAX_EVIDENCE) return evidence;
+  const keep = new Set(
+    evidence
+      .map((e, i) => ({ i, w: e.type === 'classifier' ? Infinity : Math.abs(e.weight) }))
+      .sort((a, b) => b.w - a.w || a.i - b.i)
+      .slice(0, MAX_EVIDENCE)
+      .map((x) => x.i),
+  );
+  return evidence.filter((_, i) => keep.has(i));
 }
 
 /**
