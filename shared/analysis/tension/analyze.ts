@@ -30,10 +30,10 @@ export interface TensionInput {
 
 export interface Extracted {
   lang: Lang;
-  sentences: Array<SentenceInput & { featureKeys: string[] }>;
+  sentences: Array<SentenceInput & { featureIds: number[] }>;
   rules: RuleResult;
-  /** Classifier features (language-prefixed stems). */
-  features: Set<string>;
+  /** Classifier features (language-prefixed stems), each once. */
+  features: string[];
 }
 
 export interface TensionOutput {
@@ -44,6 +44,10 @@ export interface TensionOutput {
 
 const YEAR_RE = /\b(19\d\d|20\d\d)\b/g;
 const MIN_FEATURE_LEN = 2;
+/** Words read for language detection: the opening of an article is enough. */
+const DETECT_WORDS = 150;
+/** Distinct feature keys remembered before the ids are reset. */
+const MAX_FEATURE_IDS = 500_000;
 /**
  * Score cap for the two overrides below; below every threshold training can choose (≥ 0.3).
  */
@@ -66,19 +70,53 @@ export class TensionAnalyzer {
   readonly matcher: Matcher;
   readonly model: TensionModel | null;
 
-  /** Per article language: token → lexicon spec ids and classifier feature key, memoised. */
-  private readonly tokenInfo: Record<Lang, (lower: string) => { specs: number[]; feature: string }>;
+  /** Per article language: token → lexicon spec ids and classifier feature id, memoised. */
+  private tokenInfo: Record<Lang, (lower: string) => { specs: number[]; featureId: number }>;
+  private readonly featureIds = new Map<string, number>();
+  private readonly featureKeys: string[] = [];
+  private stamps = new Int32Array(1 << 14);
+  private stampNo = 0;
+
+  private featureId(key: string): number {
+    if (!key) return -1;
+    let id = this.featureIds.get(key);
+    if (id === undefined) {
+      id = this.featureKeys.length;
+      this.featureKeys.push(key);
+      this.featureIds.set(key, id);
+    }
+    return id;
+  }
+
+  private growStamps(id: number): void {
+    const next = new Int32Array(Math.max(id + 1, this.stamps.length * 2));
+    next.set(this.stamps);
+    this.stamps = next;
+  }
 
   constructor(opts: { model?: TensionModel | null } = {}) {
-    const matcher = new Matcher(loadLexicon());
-    this.matcher = matcher;
-    this.tokenInfo = Object.fromEntries(
+    this.matcher = new Matcher(loadLexicon());
+    this.tokenInfo = this.buildTokenInfo();
+    this.model = opts.model === undefined ? loadModel() : opts.model;
+  }
+
+  private buildTokenInfo(): Record<Lang, (lower: string) => { specs: number[]; featureId: number }> {
+    const matcher = this.matcher;
+    return Object.fromEntries(
       (['kk', 'ru', 'en', 'other'] as const).map((lang) => {
         const feature = FEATURE_KEYS[lang];
-        return [lang, memo((lower: string) => ({ specs: matcher.tokenSpecs(lang, lower), feature: feature(lower) }))];
+        return [lang, memo((lower: string) => ({ specs: matcher.tokenSpecs(lang, lower), featureId: this.featureId(feature(lower)) }))];
       }),
-    ) as Record<Lang, (lower: string) => { specs: number[]; feature: string }>;
-    this.model = opts.model === undefined ? loadModel() : opts.model;
+    ) as Record<Lang, (lower: string) => { specs: number[]; featureId: number }>;
+  }
+
+  /** Bound memory in a long-running worker: forget feature ids (and the memos that hold them). */
+  private maybeResetFeatures(): void {
+    if (this.featureKeys.length < MAX_FEATURE_IDS) return;
+    this.featureIds.clear();
+    this.featureKeys.length = 0;
+    this.stamps.fill(0);
+    this.tokenInfo = this.buildTokenInfo();
   }
 
   get version(): string {
@@ -87,6 +125,7 @@ export class TensionAnalyzer {
 
   /** Everything up to (not including) the model: used by training and by analyze(). */
   extract(input: TensionInput): Extracted {
+    this.maybeResetFeatures();
     const body = normalizeText(input.text);
     const title = input.title ? normalizeText(input.title).trim() : '';
     // Tokenise once; the language is read from the same tokens.
@@ -94,10 +133,20 @@ export class TensionAnalyzer {
     if (title) raw.push({ text: title, offset: 0, isTitle: true, tokens: tokenize(title, 0) });
     for (const sp of splitSentences(body)) raw.push({ text: sp.text, offset: sp.start, isTitle: false, tokens: tokenize(sp.text, sp.start) });
     const lang: Lang = input.lang ?? this.detect(raw, body);
-    const sentences: Array<SentenceInput & { featureKeys: string[] }> = raw.map((r) => this.sentence(r.text, r.offset, r.isTitle, lang, r.tokens));
+    const sentences: Array<SentenceInput & { featureIds: number[] }> = raw.map((r) => this.sentence(r.text, r.offset, r.isTitle, lang, r.tokens));
     const rules = scoreRules(sentences);
-    const features = new Set<string>();
-    for (const s of sentences) for (const k of s.featureKeys) if (k) features.add(k);
+    // Distinct feature keys without a Set: every key has an integer id, stamped per article.
+    const features: string[] = [];
+    const stamp = ++this.stampNo;
+    for (const s of sentences) {
+      for (const id of s.featureIds) {
+        if (id < 0) continue;
+        if (id >= this.stamps.length) this.growStamps(id);
+        if (this.stamps[id] === stamp) continue;
+        this.stamps[id] = stamp;
+        features.push(this.featureKeys[id]!);
+      }
+    }
     return { lang, sentences, rules, features };
   }
 
@@ -108,28 +157,28 @@ export class TensionAnalyzer {
       for (const t of r.tokens) {
         words.push(t.lower);
         chars += t.lower.length;
-        if (words.length >= 250) break;
+        if (words.length >= DETECT_WORDS) break;
       }
-      if (words.length >= 250) break;
+      if (words.length >= DETECT_WORDS) break;
     }
     // Few tokens for a long text means another script (the tokeniser reads Latin and Cyrillic only).
     if (chars < Math.min(body.length, 600) * 0.3) return detectLanguage(body);
     return detectFromWords(words);
   }
 
-  private sentence(text: string, offset: number, isTitle: boolean, lang: Lang, tokens: Token[]): SentenceInput & { featureKeys: string[] } {
+  private sentence(text: string, offset: number, isTitle: boolean, lang: Lang, tokens: Token[]): SentenceInput & { featureIds: number[] } {
     const info = this.tokenInfo[lang];
     const specs: number[][] = new Array(tokens.length);
-    const featureKeys: string[] = new Array(tokens.length);
+    const featureIds: number[] = new Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const ti = info(tokens[i]!.lower);
       specs[i] = ti.specs;
-      featureKeys[i] = ti.feature;
+      featureIds[i] = ti.featureId;
     }
     const matches = this.matcher.matchSpecs(specs, lang);
     const years: number[] = [];
     if (text.includes('19') || text.includes('20')) for (const m of text.matchAll(YEAR_RE)) years.push(Number(m[1]));
-    return { text, offset, tokens, matches, isTitle, years, featureKeys };
+    return { text, offset, tokens, matches, isTitle, years, featureIds };
   }
 
   analyze(input: TensionInput): TensionOutput {

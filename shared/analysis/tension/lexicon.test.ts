@@ -31,6 +31,8 @@ describe('lexicon files', () => {
     expect(() => validateLexicon('t', bad)).toThrow(/entry 0: bad lang/);
     const noSev = { version: '1', description: '', entries: [{ lang: 'ru', stem: 'драка', type: 'violence', weight: 1 }] } as unknown as LexiconFile;
     expect(() => validateLexicon('t', noSev)).toThrow(/severity/);
+    const short = { version: '1', description: '', entries: [{ lang: 'kk', pattern: 'қу*', type: 'violence', severity: 'brawl', weight: 1 }] } as unknown as LexiconFile;
+    expect(() => validateLexicon('t', short)).toThrow(/too short/);
   });
 
   it('each signal family has entries in kk, ru and en', () => {

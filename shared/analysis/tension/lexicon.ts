@@ -26,6 +26,8 @@ export interface LexEntry {
   topic?: string;
   /** Negation scope in tokens (0 = the phrase neutralises a negation word, see "не менее"). */
   scope?: number;
+  /** Negation reaches only the words after the cue (Russian "не", English "no"/"not"). */
+  forward?: boolean;
   note?: string;
 }
 
@@ -49,6 +51,11 @@ export function validateLexicon(name: string, file: LexiconFile): LexiconFile {
     if (!TYPES.has(e.type)) throw new Error(`${where}: bad type ${String(e.type)}`);
     if (typeof e.weight !== 'number' || !Number.isFinite(e.weight)) throw new Error(`${where}: weight must be a number`);
     if (e.type === 'violence' && !SEVERITIES.has(e.severity as Severity)) throw new Error(`${where}: violence needs a severity`);
+    // Short prefixes match far too much ("қу*" would take "күрдтер"): 3 letters for a first word,
+    // 2 for a later word of a phrase.
+    (e.pattern ?? '').split(/\s+/).forEach((w, k) => {
+      if (w.endsWith('*') && w.length - 1 < (k === 0 ? 3 : 2)) throw new Error(`${where}: prefix "${w}" is too short`);
+    });
   });
   return file;
 }

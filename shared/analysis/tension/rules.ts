@@ -3,10 +3,12 @@
 // Per sentence (the title, when given, is sentence 0):
 //  - conflict terms (violence, hostility, mobilisation, rumour) count fully when a group reference
 //    (ethnonym, derogatory form, "interethnic" qualifier) is in the same sentence, half when the
-//    nearest group reference is in an adjacent sentence, and a quarter otherwise; a term that names
+//    nearest group reference is in an adjacent sentence (the headline counts as adjacent to the first
+//    LEAD_SENTENCES body sentences), and NO_GROUP_FACTOR otherwise; a term that names
 //    a group itself (slurs, "разжигание межнациональной розни") counts as co-occurring;
-//  - negation: a negation cue cancels conflict terms within `scope` tokens on either side in the same
-//    clause ("столкновений не было", "no clashes were reported", "қақтығыс болған жоқ");
+//  - negation: a negation cue cancels conflict terms within `scope` tokens in the same clause, on
+//    either side ("столкновений не было", "қақтығыс болған жоқ") or, for Russian "не" and English
+//    "no"/"not", only after it ("no clashes were reported", but not "призывами «не отдавать»");
 //  - denial ("не носит межнационального характера", "not an ethnic conflict", "ұлтаралық емес") is
 //    evidence with a small negative weight; the conflict word right after it is the thing denied and
 //    is absorbed, but every other incident term in the article still counts: authorities often
@@ -29,6 +31,8 @@ import type { Token } from '../text/tokenize.ts';
 import type { Match } from './matcher.ts';
 
 export const ADJACENT_FACTOR = 0.5;
+/** Body sentences that count as next to the headline. */
+export const LEAD_SENTENCES = 3;
 export const NO_GROUP_FACTOR = 0.15;
 export const HISTORICAL_FACTOR = 0.3;
 export const ARTICLE_HISTORICAL_FACTOR = 0.5;
@@ -122,20 +126,24 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         firstForeign ??= { text: surface(s, m), sentence: si };
       } else domesticMentions += w;
     }
-    const deniedSpans = s.matches.filter((m) => m.entry.type === 'denial');
     for (const m of s.matches) {
       if (m.entry.group && m.entry.type !== 'stop') {
         hasGroup[si] = true;
-        if (!deniedSpans.some((d) => m.start >= d.start && m.end <= d.end)) groupsSeen.add(m.entry.group);
+        if (!insideDenial(m, s.matches)) groupsSeen.add(m.entry.group);
       }
       if (m.entry.type === 'historical') historical[si] = true;
     }
     for (const y of s.years) if (y < 2000 || (maxYear > 0 && y < maxYear)) historical[si] = true;
   }
 
+  // The headline sums up the story: it is "adjacent" to the lead (the first LEAD_SENTENCES body
+  // sentences), and the lead to it.
+  const titled = n > 0 && sentences[0]!.isTitle;
+  let leadHasGroup = false;
+  for (let k = 1; titled && k <= LEAD_SENTENCES && k < n; k++) if (hasGroup[k]) leadHasGroup = true;
   const f: RuleFeatures = {
     conflict: 0, conflictNoGroup: 0, conflictWithGroup: 0, hostility: 0, groups: groupsSeen.size, interethnic: 0, peace: 0, denials: 0,
-    negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, foreign: 0, foreignMentions: 0, domesticMentions: 0, titled: sentences.some((s) => s.isTitle), sentences: n,
+    negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, foreign: 0, foreignMentions: 0, domesticMentions: 0, titled, sentences: n,
   };
   let raw = 0;
   let conflictSentences = 0;
@@ -146,8 +154,12 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     const s = sentences[si]!;
     const toks = s.tokens;
     if (s.matches.length === 0) continue;
-    const negations = s.matches.filter((m) => m.entry.type === 'negation' && (m.entry.scope ?? 4) > 0);
-    const denials = s.matches.filter((m) => m.entry.type === 'denial');
+    const negations: Match[] = [];
+    const denials: Match[] = [];
+    for (const m of s.matches) {
+      if (m.entry.type === 'negation' && (m.entry.scope ?? 4) > 0) negations.push(m);
+      else if (m.entry.type === 'denial') denials.push(m);
+    }
     const headline = s.isTitle ? HEADLINE_FACTOR : 1;
     const histF = historical[si] ? HISTORICAL_FACTOR : 1;
     let sentenceHasConflict = false;
@@ -156,27 +168,26 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     for (const m of s.matches) {
       const e = m.entry;
       const text = surface(s, m);
-      const ev = (type: Evidence['type'], weight: number) => pushEvidence(evidence, type, text, si, weight);
       switch (e.type) {
         case 'group':
-          if (e.group === 'interethnic' && !denials.some((d) => overlaps(m, d))) f.interethnic++;
-          ev('group', e.weight * headline);
+          if (e.group === 'interethnic' && !overlapsAny(m, denials)) f.interethnic++;
+          pushEvidence(evidence, 'group', text, si, e.weight * headline);
           continue;
         case 'peace':
           f.peace += Math.abs(e.weight) * headline;
           raw += e.weight * headline;
-          ev('peace', e.weight * headline);
+          pushEvidence(evidence, 'peace', text, si, e.weight * headline);
           continue;
         case 'denial':
           f.denials++;
           raw += e.weight;
-          ev('denial', e.weight);
+          pushEvidence(evidence, 'denial', text, si, e.weight);
           continue;
         case 'historical':
-          ev('historical', e.weight);
+          pushEvidence(evidence, 'historical', text, si, e.weight);
           continue;
         case 'negation':
-          if ((e.scope ?? 4) > 0) ev('negation', 0);
+          if ((e.scope ?? 4) > 0) pushEvidence(evidence, 'negation', text, si, 0);
           continue;
         case 'quote':
         case 'foreign':
@@ -187,24 +198,19 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       }
       if (!NEGATABLE.has(e.type)) continue;
       // Absorbed by a denial right before it ("not an ethnic conflict")?
-      if (e.type === 'violence' && denials.some((d) => absorbedByDenial(m, d, toks))) continue;
-      const negated = negations.some((ng) => {
-        const scope = ng.entry.scope ?? 4;
-        const cueClause = toks[ng.start]!.clause;
-        if (toks[m.start]!.clause !== cueClause) return false;
-        return m.end > ng.start - scope && m.start < ng.end + scope;
-      });
-      if (negated) {
+      if (e.type === 'violence' && absorbedByAny(m, denials, toks)) continue;
+      if (negatedBy(m, negations, toks)) {
         f.negated++;
-        ev('negation', -e.weight);
+        pushEvidence(evidence, 'negation', text, si, -e.weight);
         continue;
       }
       const selfGroup = Boolean(e.group);
-      const coFactor = selfGroup || hasGroup[si] ? 1 : (si > 0 && hasGroup[si - 1]) || (si + 1 < n && hasGroup[si + 1]) ? ADJACENT_FACTOR : NO_GROUP_FACTOR;
+      const coFactor = selfGroup || hasGroup[si] ? 1 : nearGroup(si, hasGroup, titled, leadHasGroup) ? ADJACENT_FACTOR : NO_GROUP_FACTOR;
       let quoteF = 1;
       const tok = toks[m.start]!;
       if (tok.quoted) {
-        const qlen = toks.reduce((a, t) => a + (t.quoteId === tok.quoteId ? 1 : 0), 0);
+        let qlen = 0;
+        for (const t of toks) if (t.quoteId === tok.quoteId) qlen++;
         quoteF = qlen <= 3 ? SHORT_QUOTE_FACTOR : QUOTE_FACTOR;
         if (!quoteNoted) {
           evidence.push({ type: 'quote', text: text, sentence: si, weight: 0 });
@@ -216,7 +222,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
           const w = e.weight * histF * quoteF * headline;
           f.grievanceWithGroup += w;
           raw += w;
-          ev('grievance', w);
+          pushEvidence(evidence, 'grievance', text, si, w);
         }
         continue;
       }
@@ -235,7 +241,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         }
       }
       sentenceHasConflict = true;
-      ev(e.type as Evidence['type'], w);
+      pushEvidence(evidence, e.type as Evidence['type'], text, si, w);
     }
     if (sentenceHasConflict) {
       conflictSentences++;
@@ -265,6 +271,40 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     raw = raw > 0 ? raw * damp : raw;
   }
   return { features: f, evidence, raw };
+}
+
+/** Is sentence si next to a sentence with a group reference (the headline is next to the lead)? */
+function nearGroup(si: number, hasGroup: boolean[], titled: boolean, leadHasGroup: boolean): boolean {
+  const n = hasGroup.length;
+  if ((si > 0 && hasGroup[si - 1]) || (si + 1 < n && hasGroup[si + 1])) return true;
+  if (!titled) return false;
+  if (si === 0) return leadHasGroup;
+  return si <= LEAD_SENTENCES && hasGroup[0]!;
+}
+
+function insideDenial(m: Match, matches: Match[]): boolean {
+  for (const d of matches) if (d.entry.type === 'denial' && m.start >= d.start && m.end <= d.end) return true;
+  return false;
+}
+
+function overlapsAny(m: Match, spans: Match[]): boolean {
+  for (const d of spans) if (overlaps(m, d)) return true;
+  return false;
+}
+
+function absorbedByAny(m: Match, denials: Match[], toks: Token[]): boolean {
+  for (const d of denials) if (absorbedByDenial(m, d, toks)) return true;
+  return false;
+}
+
+/** Inside the scope of a negation cue, in the same clause (forward-only cues look right only). */
+function negatedBy(m: Match, negations: Match[], toks: Token[]): boolean {
+  for (const ng of negations) {
+    const scope = ng.entry.scope ?? 4;
+    if (toks[m.start]!.clause !== toks[ng.start]!.clause) continue;
+    if (ng.entry.forward ? m.start >= ng.end && m.start < ng.end + scope : m.end > ng.start - scope && m.start < ng.end + scope) return true;
+  }
+  return false;
 }
 
 /** "конфликт не носит межнационального характера", "not an ethnic conflict": the denied noun. */
