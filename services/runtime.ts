@@ -14,7 +14,7 @@ import { importFeedList } from '../shared/db/seed/import.ts';
 import { parseAllowList, type AllowList } from '../shared/feeds/net-guard.ts';
 import { createLogger, type Logger } from '../shared/log.ts';
 import { Queues } from '../shared/queue/index.ts';
-import { registerScheduler, startIngestWorker } from '../workers/ingest/index.ts';
+import { registerScheduler, scheduleTick, startIngestWorker } from '../workers/ingest/index.ts';
 import { startScoreWorker } from '../workers/score/index.ts';
 
 export interface Runtime {
@@ -59,9 +59,11 @@ export interface Running {
 export async function startRoles(rt: Runtime, roles: Role[]): Promise<Running> {
   const workers: Worker[] = [];
   let app: FastifyInstance | null = null;
+  let stopTicker: (() => void) | null = null;
   if (roles.includes('ingest')) {
     workers.push(startIngestWorker(rt));
-    await registerScheduler(rt);
+    if (rt.config.mode === 'embedded') stopTicker = await startInProcessTicker(rt);
+    else await registerScheduler(rt);
   }
   if (roles.includes('score')) workers.push(startScoreWorker(rt));
   if (roles.includes('api')) {
@@ -74,10 +76,35 @@ export async function startRoles(rt: Runtime, roles: Role[]): Promise<Running> {
     app,
     workers,
     async stop() {
+      stopTicker?.();
       await app?.close();
       await Promise.all(workers.map((w) => w.close()));
     },
   };
+}
+
+/**
+ * Embedded mode ticks in-process: pglite-socket does not deliver NOTIFY between connections, and a
+ * worker waiting for BullMQ's repeating tick job would sleep until it is due, missing new jobs meanwhile.
+ */
+async function startInProcessTicker(rt: Runtime): Promise<() => void> {
+  await rt.queues.queue('ingest').removeJobScheduler('schedule-tick');
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await scheduleTick(rt);
+    } catch (err) {
+      rt.log.warn({ err: (err as Error).message }, 'scheduler tick failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, rt.config.ingest.tickSeconds * 1000);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
 }
 
 /** First start of a fresh database: the starter feed list, and (embedded) a local admin key. */

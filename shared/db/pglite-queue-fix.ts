@@ -36,6 +36,18 @@ export function keepExtendedQueriesWhole(queryQueue: unknown): void {
     throw new Error('pglite-socket changed its internals: review shared/db/pglite-queue-fix.ts');
   }
   let open: number | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const releaseLater = (queue: QueueInternals, handlerId: number) => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      if (open === handlerId) {
+        open = null;
+        void queue.processQueue();
+      }
+    }, 25);
+    timer.unref();
+  };
   const originalClear = q.clearQueueForHandler.bind(q);
   q.clearQueueForHandler = (handlerId: number) => {
     if (open === handlerId) open = null;
@@ -49,7 +61,13 @@ export function keepExtendedQueriesWhole(queryQueue: unknown): void {
       while (this.queue.length > 0) {
         const owner = this.db.isInTransaction() && this.lastHandlerId !== null ? this.lastHandlerId : open;
         const idx = owner === null ? 0 : this.queue.findIndex((m) => m.handlerId === owner);
-        if (idx === -1) break; // the owner's next message has not arrived yet; enqueue() resumes us
+        if (idx === -1) {
+          // The owner's next message has not arrived yet; enqueue() resumes us. A client that stops
+          // mid-exchange (a cursor reading pages, a dropped socket) must not stall everyone: after a
+          // short grace the exchange loses its claim.
+          if (owner === open && open !== null) releaseLater(this, open);
+          break;
+        }
         const item = this.queue.splice(idx, 1)[0]!;
         const type = item.message[0]!;
         let bytes = 0;

@@ -81,6 +81,9 @@ export class Queues {
       lockDuration: config.worker.lockDurationMs,
       stalledInterval: config.worker.stalledIntervalMs,
       maxStalledCount: 2,
+      // pglite-socket does not push NOTIFY to other connections, so on the embedded database a worker
+      // learns of new jobs by polling: once a second instead of BullMQ's long block.
+      ...(config.mode === 'embedded' ? { drainDelay: 1 } : {}),
     };
     const w = factory ? new Worker(name, processor, wopts, factory) : new Worker(name, processor, wopts);
     w.on('error', (err) => log.error({ err: err.message, queue: name }, 'worker error'));

@@ -16,19 +16,17 @@ export interface ScoreDeps {
   log: Logger;
 }
 
-const LANGS = new Set(['kk', 'ru', 'en']);
-
 type ScoringRow = Awaited<ReturnType<typeof getArticlesForScoring>>[number];
 
 export function analyseArticle(article: ScoringRow): AnalysisEntry {
-  const hint = article.lang_hint ?? article.feed_lang;
+  // The feed's language is not passed on: many outlets mix Kazakh, Russian and English items in one
+  // feed, and the engine treats a given language as authoritative. It detects per article instead.
   // Prefer the fuller text (full-text extraction or content:encoded) over the teaser.
   const text = article.content.length > article.summary.length ? article.content : article.summary;
   const result = getEngine().analyze({
     id: String(article.id),
     title: article.title,
     text: text || article.title,
-    ...(hint && LANGS.has(hint) ? { lang: hint as 'kk' | 'ru' | 'en' } : {}),
     ...(article.region_kato ? { feedRegion: article.region_kato } : {}),
   });
   return { articleId: Number(article.id), result, day: kzDay(new Date(article.published_at)) };

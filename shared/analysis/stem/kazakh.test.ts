@@ -28,6 +28,11 @@ describe('Kazakh stemmer on real word forms', () => {
     ['жүрегі', 'жүрек'],
     ['әкімдігі', 'әкімдік'],
     ['орны', 'орын'],
+    ['аудан', 'аудан'], // protected: not ау + дан
+    ['ауданында', 'аудан'],
+    ['түнде', 'түн'], // locative -де, not the buffer form -нде
+    ['өнімді', 'өнім'],
+    ['желіде', 'желі'],
   ])('%s → %s', (word, stem) => {
     expect(stemKazakh(word)).toBe(stem);
   });

@@ -110,7 +110,7 @@ const ATTRIBUTIVE = new Set(['ғы', 'гі', 'қы', 'кі', 'гы', 'ги', 'к
 // Roots whose ending looks like a suffix (дүн-ген, тат-ар, қы-тай, түрік-мен, украи-н); the stemmer
 // stops as soon as the remaining form is one of them. Stored folded.
 const PROTECTED = new Set(
-  ['дүнген', 'татар', 'қытай', 'түрікмен', 'украин', 'шекара', 'дағыстан', 'ингуш', 'гагауз', 'адам', 'мемлекет', 'өкімет', 'жамағат', 'полиция', 'қала', 'дала', 'бала', 'ана', 'аға', 'іні', 'әке', 'жер', 'су', 'тіл', 'ел', 'ер', 'ақ', 'жау'].map(fold),
+  ['дүнген', 'татар', 'қытай', 'түрікмен', 'украин', 'шекара', 'дағыстан', 'ингуш', 'гагауз', 'адам', 'мемлекет', 'өкімет', 'жамағат', 'полиция', 'қала', 'дала', 'бала', 'ана', 'аға', 'іні', 'әке', 'жер', 'су', 'тіл', 'ел', 'ер', 'ақ', 'жау', 'аудан', 'қазан', 'заман', 'орман', 'майдан', 'өнім', 'желі', 'қарсы', 'жақсы', 'кейін', 'бірақ'].map(fold),
 );
 
 export interface KazakhStem {
@@ -140,6 +140,11 @@ export function stemKazakhDetailed(word: string): KazakhStem {
       // possessive (-ы/-і) needs a stem of 3+ letters (ел-і is the exception we accept: 2 letters
       // plus a vowel).
       if (suf.text === 'н' && !/[ыі и]$/.test(rest)) continue;
+      // Case forms with the buffer н (-нда, -нан, -на, -ның …) follow a possessive vowel: the
+      // rest must end in a vowel and keep 3+ letters (ауылы-нда, not тү-нде).
+      if (klass.name === 'case' && suf.text.length > 1 && suf.text[0] === 'н' && (rest.length < 3 || !VOWELS.includes(rest[rest.length - 1]!))) continue;
+      // First-person -ым/-ім needs a stem of 3+ letters (өнім is a root, not ө-н-ім).
+      if ((suf.text === 'ым' || suf.text === 'ім' || suf.text === 'им') && rest.length < 3) continue;
       if (proper && suf.harmony !== '?') {
         const h = harmonyOf(rest);
         if (h !== '?' && h !== suf.harmony) continue;
