@@ -90,6 +90,14 @@ for (const e of foreign.entries) {
   }
 }
 
+// Districts and towns that Kazakhstani conflict news names often, and English spelling variants.
+const EXTRA_DOMESTIC: Record<Lang, string[]> = {
+  kk: ['қордай', 'масаншы', 'сортөбе', 'жаңаөзен', 'шелек', 'мақтаарал', 'сарыағаш', 'кентау', 'қаратау'],
+  ru: ['кордай*', 'масанчи', 'сортобе', 'жанаозен*', 'шелек*', 'мактаарал*', 'сарыагаш*', 'кентау', 'каратау'],
+  en: ['turkistan', 'nur-sultan', 'ust-kamenogorsk', 'semipalatinsk', 'korday', 'kordai', 'masanchi', 'sortobe', 'zhanaozen', 'shelek', 'maktaaral', 'saryagash', 'kentau'],
+};
+for (const [lang, names] of Object.entries(EXTRA_DOMESTIC) as Array<[Lang, string[]]>) for (const n of names) add(lang, n, 'domestic', 1, 'district or town');
+
 // Conflict regions that foreign news about ethnic violence names and the geocoder's list lacks.
 const EXTRA_FOREIGN: Array<[string, string, string]> = [
   ['Судан', 'Судан', 'Sudan'], ['Дарфур', 'Дарфур', 'Darfur'], ['Сомали', 'Сомали', 'Somalia'], ['Мали', 'Мали', 'Mali'],

@@ -3,14 +3,15 @@
 // when the analyser is created.
 
 import type { Evidence, Lang, Severity, Tension } from '../types.ts';
-import { normalizeText } from '../text/normalize.ts';
+import { foldToken, normalizeText } from '../text/normalize.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { tokenize, type Token } from '../text/tokenize.ts';
 import { detectFromWords, detectLanguage } from '../lang/detect.ts';
 import { stemmerFor } from '../stem/index.ts';
 import { memo } from '../text/memo.ts';
 import { loadLexicon } from './lexicon.ts';
-import { Matcher } from './matcher.ts';
+import { Matcher, type Match } from './matcher.ts';
+import type { LexEntry } from './lexicon.ts';
 import { scoreRules, SEVERITY_ORDER, type RuleFeatures, type RuleResult, type SentenceInput } from './rules.ts';
 import { classifierLogit, loadModel, stackVector, stackerScore, type TensionModel } from './classifier.ts';
 
@@ -176,6 +177,7 @@ export class TensionAnalyzer {
       featureIds[i] = ti.featureId;
     }
     const matches = this.matcher.matchSpecs(specs, lang);
+    if (lang === 'kk') addKazakhVerbNegations(tokens, matches);
     const years: number[] = [];
     if (text.includes('19') || text.includes('20')) for (const m of text.matchAll(YEAR_RE)) years.push(Number(m[1]));
     return { text, offset, tokens, matches, isTitle, years, featureIds };
@@ -203,6 +205,27 @@ export class TensionAnalyzer {
       evidence: capEvidence(evidence),
     };
   }
+}
+
+/**
+ * Kazakh negates a verb with -ма/-ме/-ба/-бе/-па/-пе before the tense ending (тіркел-ме-ді "was not
+ * registered", бол-ма-ған, шек-пе-пті). Such a verb is a negation cue (scope 6, as "болған жоқ"), even
+ * when the lexicon does not list it. Tokens are folded first, so Russian-keyboard spelling works.
+ */
+const KK_VERB_NEGATION_RE = /[а-я]{3,}(ма|ме|ба|бе|па|пе)(ды|ди|ган|ген|кан|кен|йды|йди|пты|пти|йтын|йтин|с)$/;
+const KK_VERB_NEGATION: LexEntry = { lang: 'kk', pattern: '-ма/-ме + tense', type: 'negation', weight: 0, scope: 6, note: 'Kazakh verbal negation' };
+
+function addKazakhVerbNegations(tokens: Token[], matches: Match[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.lower.length < 6) continue;
+    const f = foldToken(t.lower);
+    if (!KK_VERB_NEGATION_RE.test(f)) continue;
+    // A negated verb inside a matched phrase ("зардап шекпеді") still negates it.
+    if (matches.some((m) => i >= m.start && i < m.end && m.entry.type === 'negation')) continue;
+    matches.push({ start: i, end: i + 1, entry: KK_VERB_NEGATION, lang: 'kk' });
+  }
+  matches.sort((a, b) => a.start - b.start);
 }
 
 /** At most this many evidence items are returned (the strongest by |weight|, in text order). */

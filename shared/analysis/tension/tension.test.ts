@@ -87,6 +87,24 @@ describe('negation', () => {
     expect(p.tension.score).toBeGreaterThan(n.tension.score);
   });
 
+  it('a Kazakh verb negated by its suffix is a cue even when the lexicon does not list it', () => {
+    const r = a.extract({ text: 'Қазақ және өзбек жастары арасында жанжал тіркелмепті.', lang: 'kk' });
+    expect(r.rules.features.negated).toBe(1);
+    expect(r.rules.features.conflict).toBe(0);
+    // ... including inside a matched phrase: "зардап шекпеді" (did not suffer).
+    const p = a.extract({ text: 'Қазақ және дүнген жастары зардап шекпеді.', lang: 'kk' });
+    expect(p.rules.features.negated).toBe(1);
+    const yes = a.extract({ text: 'Қазақ және дүнген жастары зардап шекті.', lang: 'kk' });
+    expect(yes.rules.features.negated).toBe(0);
+    expect(yes.rules.features.conflict).toBeGreaterThan(0);
+  });
+
+  it('Russian "не" negates only what follows it', () => {
+    const r = a.extract({ text: 'В чатах звучат призывы к казахам «не отдавать город».', lang: 'ru' });
+    expect(r.rules.features.negated).toBe(0);
+    expect(r.rules.features.mobilisation).toBeGreaterThan(0);
+  });
+
   it('"не менее" / "no fewer than" do not negate', () => {
     const r = a.extract({ text: 'В драке между казахами и чеченцами погибли не менее пяти человек.', lang: 'ru' });
     expect(r.rules.features.negated).toBe(0);
