@@ -215,12 +215,12 @@ export class TensionAnalyzer {
 const KK_VERB_NEGATION_RE = /[а-я]{3,}(ма|ме|ба|бе|па|пе)(ды|ди|ган|ген|кан|кен|йды|йди|пты|пти|йтын|йтин|с)$/;
 const KK_VERB_NEGATION: LexEntry = { lang: 'kk', pattern: '-ма/-ме + tense', type: 'negation', weight: 0, scope: 6, note: 'Kazakh verbal negation' };
 
+const isKazakhNegatedVerb = memo((lower: string) => KK_VERB_NEGATION_RE.test(foldToken(lower)));
+
 function addKazakhVerbNegations(tokens: Token[], matches: Match[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.lower.length < 6) continue;
-    const f = foldToken(t.lower);
-    if (!KK_VERB_NEGATION_RE.test(f)) continue;
+    if (t.lower.length < 6 || !isKazakhNegatedVerb(t.lower)) continue;
     // A negated verb inside a matched phrase ("зардап шекпеді") still negates it.
     if (matches.some((m) => i >= m.start && i < m.end && m.entry.type === 'negation')) continue;
     matches.push({ start: i, end: i + 1, entry: KK_VERB_NEGATION, lang: 'kk' });
