@@ -38,3 +38,20 @@ export function binaryMetrics(pairs: Array<{ gold: 0 | 1; pred: 0 | 1 }>): Binar
 function r3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/** Brier score and expected calibration error (10 equal-width bins) of probabilities against 0/1 labels. */
+export function calibration(pairs: Array<{ gold: 0 | 1; score: number }>): { brier: number; ece: number } {
+  if (pairs.length === 0) return { brier: 0, ece: 0 };
+  let brier = 0;
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, sumScore: 0, sumGold: 0 }));
+  for (const { gold, score } of pairs) {
+    brier += (score - gold) ** 2;
+    const b = bins[Math.min(9, Math.floor(score * 10))]!;
+    b.n++;
+    b.sumScore += score;
+    b.sumGold += gold;
+  }
+  let ece = 0;
+  for (const b of bins) if (b.n) ece += (b.n / pairs.length) * Math.abs(b.sumScore / b.n - b.sumGold / b.n);
+  return { brier: r3(brier / pairs.length), ece: r3(ece) };
+}

@@ -6,7 +6,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { TensionAnalyzer } from '../tension/analyze.ts';
-import { binaryMetrics, type BinaryMetrics } from './metrics.ts';
+import { binaryMetrics, calibration, type BinaryMetrics } from './metrics.ts';
 import { isHeldOut, loadNewsTest, loadTensionDev, type LabelledDoc } from '../training/data.ts';
 
 export interface ConfusionExample {
@@ -16,6 +16,9 @@ export interface ConfusionExample {
 }
 
 export interface EvalCell extends BinaryMetrics {
+  /** Brier score and expected calibration error of `score`. */
+  brier: number;
+  ece: number;
   falsePositives: ConfusionExample[];
   falseNegatives: ConfusionExample[];
 }
@@ -28,6 +31,7 @@ export interface TensionEvaluation {
 
 function cell(items: Array<{ doc: LabelledDoc; score: number; pred: 0 | 1 }>, examples: number): EvalCell {
   const m = binaryMetrics(items.map((x) => ({ gold: x.doc.label, pred: x.pred })));
+  const cal = calibration(items.map((x) => ({ gold: x.doc.label, score: x.score })));
   const ex = (x: { doc: LabelledDoc; score: number }) => ({
     id: x.doc.id,
     score: x.score,
@@ -35,6 +39,7 @@ function cell(items: Array<{ doc: LabelledDoc; score: number; pred: 0 | 1 }>, ex
   });
   return {
     ...m,
+    ...cal,
     falsePositives: items.filter((x) => x.doc.label === 0 && x.pred === 1).sort((a, b) => b.score - a.score).slice(0, examples).map(ex),
     falseNegatives: items.filter((x) => x.doc.label === 1 && x.pred === 0).sort((a, b) => a.score - b.score).slice(0, examples).map(ex),
   };
@@ -76,9 +81,9 @@ export function evaluateTension(opts: { examples?: number; analyzer?: TensionAna
 
 function printTable(title: string, cells: Record<string, EvalCell>, withExamples: boolean): void {
   process.stdout.write(`\n${title}\n`);
-  process.stdout.write(`${'set'.padEnd(16)} ${'n'.padStart(5)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'macroF1'.padStart(8)}   tp/fp/fn/tn\n`);
+  process.stdout.write(`${'set'.padEnd(16)} ${'n'.padStart(5)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'macroF1'.padStart(8)} ${'brier'.padStart(6)} ${'ECE'.padStart(6)}   tp/fp/fn/tn\n`);
   for (const [k, c] of Object.entries(cells)) {
-    process.stdout.write(`${k.padEnd(16)} ${String(c.n).padStart(5)} ${c.precision.toFixed(3).padStart(6)} ${c.recall.toFixed(3).padStart(6)} ${c.f1.toFixed(3).padStart(6)} ${c.macroF1.toFixed(3).padStart(8)}   ${c.tp}/${c.fp}/${c.fn}/${c.tn}\n`);
+    process.stdout.write(`${k.padEnd(16)} ${String(c.n).padStart(5)} ${c.precision.toFixed(3).padStart(6)} ${c.recall.toFixed(3).padStart(6)} ${c.f1.toFixed(3).padStart(6)} ${c.macroF1.toFixed(3).padStart(8)} ${c.brier.toFixed(3).padStart(6)} ${c.ece.toFixed(3).padStart(6)}   ${c.tp}/${c.fp}/${c.fn}/${c.tn}\n`);
   }
   if (!withExamples) return;
   for (const [k, c] of Object.entries(cells)) {
