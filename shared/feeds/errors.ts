@@ -6,7 +6,7 @@ export type ErrorKind = 'temporary' | 'permanent';
 export type FetchErrorCode =
   | 'bad_url' // unparsable URL, non-http(s) scheme, credentials in the URL  → permanent
   | 'blocked_address' // SSRF guard refused the target address/name            → permanent
-  | 'dns' // name resolution failed (ENOTFOUND permanent, EAI_AGAIN etc. temporary)
+  | 'dns' // name resolution failed (temporary: offline machines see every host as unknown)
   | 'connect_timeout' // TCP connect did not finish within connectTimeoutMs   → temporary
   | 'timeout' // whole exchange (incl. body) exceeded timeoutMs                 → temporary
   | 'connection' // reset / refused / unreachable / socket hang up             → temporary

@@ -143,7 +143,9 @@ function mapNetworkError(err: unknown, url: string): FetchError {
   const code = e?.code ?? '';
   const msg = e?.message ?? String(err);
   if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'ENONAME') {
-    return new FetchError({ code: 'dns', kind: 'permanent', url, reason: `DNS: host not found (${code})`, cause: err });
+    // Temporary: a machine that is offline (or whose resolver is down) sees every host as unknown,
+    // and that must back feeds off, not disable them all.
+    return new FetchError({ code: 'dns', kind: 'temporary', url, reason: `DNS: host not found (${code})`, cause: err });
   }
   if (TEMPORARY_DNS.has(code) && e.syscall === 'getaddrinfo') {
     return new FetchError({ code: 'dns', kind: 'temporary', url, reason: `DNS temporarily failed (${code})`, cause: err });
