@@ -43,23 +43,26 @@ export function normaliseWords(text: string): string[] {
   return out;
 }
 
-function hash64(s: string): bigint {
-  const d = createHash('md5').update(s).digest();
-  return d.readBigUInt64BE(0);
-}
-
-function simhash(features: Map<string, number>): bigint {
-  const v = new Array<number>(64).fill(0);
+// md5 per feature, read as two 32-bit halves: the same bits as a 64-bit big-endian value, but summed
+// with plain number arithmetic (BigInt shifts made this the slowest step of ingestion).
+function simhash(features: Map<string, number>): string {
+  const v = new Float64Array(64);
   for (const [f, w] of features) {
-    let h = hash64(f);
-    for (let i = 0; i < 64; i++) {
-      v[i]! += (h & 1n) === 1n ? w : -w;
-      h >>= 1n;
+    const d = createHash('md5').update(f).digest();
+    const hi = d.readUInt32BE(0);
+    const lo = d.readUInt32BE(4);
+    for (let i = 0; i < 32; i++) {
+      v[i]! += (lo >>> i) & 1 ? w : -w;
+      v[i + 32]! += (hi >>> i) & 1 ? w : -w;
     }
   }
-  let out = 0n;
-  for (let i = 63; i >= 0; i--) out = (out << 1n) | (v[i]! > 0 ? 1n : 0n);
-  return out;
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < 32; i++) {
+    if (v[i]! > 0) lo |= 1 << i;
+    if (v[i + 32]! > 0) hi |= 1 << i;
+  }
+  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
 }
 
 /** 64-bit SimHash of title + text as 16 lower-case hex digits. */
@@ -73,7 +76,7 @@ export function storyFingerprint(title: string, text: string): string {
     add(`1:${w}`, Math.max(1, w.length - 2));
     if (i + 1 < words.length) add(`2:${words[i]} ${words[i + 1]}`, 1);
   }
-  return simhash(features).toString(16).padStart(16, '0');
+  return simhash(features);
 }
 
 export function hammingDistance(a: string, b: string): number {
