@@ -207,6 +207,19 @@ describe('headline and quotes', () => {
   });
 });
 
+describe('Kazakh in Latin script', () => {
+  it.each([
+    ['2021 alphabet', 'Qordai audanynda qazaq jäne düngen jastary arasynda jappai töbeles boldy. Bes adam jaraqat aldy.'],
+    ['2018 acute alphabet', 'Qordaı aýdanynda qazaq jáne dúngen jastary arasynda jappaı tóbeles boldy. Bes adam jaraqat aldy.'],
+    ['informal ASCII', 'Kordai audanynda kazak jane dungen zhastary arasynda zhappai tobeles boldy. Bes adam zharakat aldy.'],
+  ])('%s: detected as kk, groups and the clash matched', (_name, text) => {
+    const r = a.analyze({ title: 'Auyldağy oqiğa', text });
+    expect(r.lang).toBe('kk');
+    expect(evOf(r.evidence, 'group').length).toBeGreaterThanOrEqual(2);
+    expect(r.tension).toMatchObject({ label: 1, severity: 'group_clash' });
+  });
+});
+
 describe('score contract', () => {
   it('score is in [0,1] and the language is detected when no hint is given', () => {
     const r = a.analyze({ text: 'Ауылда жаппай төбелес болды, қазақ және шешен жастары жарақат алды.' });
