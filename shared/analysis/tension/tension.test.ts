@@ -207,6 +207,20 @@ describe('headline and quotes', () => {
   });
 });
 
+describe('foreign framing', () => {
+  it.each([
+    ['en', 'Ethnic clashes in Nigeria', 'Clashes between Fulani herders and Berom farmers in Nigeria killed dozens; houses were burned in Plateau state, Nigeria.', 'Ethnic clashes in Shymkent', 'Clashes between Kazakh and Uzbek youths in Shymkent left dozens injured; houses were burned, the akim said.'],
+    ['ru', 'Межэтнические столкновения в Судане', 'В Судане в ходе межэтнических столкновений погибли десятки человек, в Дарфуре сожжены дома.', 'Межэтнические столкновения в Шымкенте', 'В Шымкенте в ходе столкновений между казахскими и узбекскими парнями пострадали десятки человек, сожжены дома.'],
+    ['kk', 'Үндістанда этникалық қақтығыс', 'Үндістанның Манипур штатында этникалық қақтығыстарда ондаған адам қаза тапты, Үндістан билігі әскер енгізді.', 'Шымкентте ұлтаралық қақтығыс', 'Шымкентте қазақ және өзбек жастары арасындағы қақтығыста ондаған адам зардап шекті, үйлер өртелді.'],
+  ] as const)('%s: a conflict abroad is out of scope, the same at home is not', (lang, ft, fx, dt, dx) => {
+    const abroad = a.analyze({ title: ft, text: fx, lang });
+    const home = a.analyze({ title: dt, text: dx, lang });
+    expect(types(abroad.evidence).has('foreign')).toBe(true);
+    expect(abroad.tension.label).toBe(0);
+    expect(home.tension.label).toBe(1);
+  });
+});
+
 describe('Kazakh in Latin script', () => {
   it.each([
     ['2021 alphabet', 'Qordai audanynda qazaq jäne düngen jastary arasynda jappai töbeles boldy. Bes adam jaraqat aldy.'],
