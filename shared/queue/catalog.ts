@@ -40,3 +40,13 @@ export const jobIds = {
   /** Batches come from one insert, so their first/last ids name them uniquely. */
   score: (articleIds: number[]) => `score-${articleIds[0]}-${articleIds[articleIds.length - 1]}-${articleIds.length}`,
 };
+
+/** Score jobs for a list of new article ids, in SCORE_BATCH-sized batches with their deterministic ids. */
+export function scoreJobs(articleIds: number[], idPrefix = ''): Array<{ data: JobCatalog['score-articles']; jobId: string }> {
+  const jobs: Array<{ data: JobCatalog['score-articles']; jobId: string }> = [];
+  for (let i = 0; i < articleIds.length; i += SCORE_BATCH) {
+    const batch = articleIds.slice(i, i + SCORE_BATCH);
+    jobs.push({ data: { articleIds: batch }, jobId: `${idPrefix}${jobIds.score(batch)}` });
+  }
+  return jobs;
+}

@@ -12,8 +12,9 @@ import { FetchError, guardedFetch } from '../../shared/feeds/guarded-fetch.ts';
 import { parseFeed } from '../../shared/feeds/parse.ts';
 import { nextPollDelay, shouldDisable } from '../../shared/feeds/schedule.ts';
 import { extractMainText } from '../../shared/feeds/fulltext.ts';
+import { decodeBody } from '../../shared/feeds/decode.ts';
 import type { AllowList } from '../../shared/feeds/net-guard.ts';
-import { jobIds, SCORE_BATCH, type Queues } from '../../shared/queue/index.ts';
+import { scoreJobs, type Queues } from '../../shared/queue/index.ts';
 import { sql } from 'kysely';
 
 export interface IngestDeps {
@@ -92,9 +93,7 @@ export async function fetchFeed(deps: IngestDeps, feedId: number, job?: Job): Pr
     const langHint = feed.lang ?? parsed.language?.slice(0, 2).toLowerCase() ?? null;
     const { newIds, duplicates } = await insertItems(db, feedId, langHint, parsed.items, startedAt);
     if (feed.full_text && newIds.length) await fetchFullTexts(deps, newIds, fetchOpts);
-    const batches: number[][] = [];
-    for (let i = 0; i < newIds.length; i += SCORE_BATCH) batches.push(newIds.slice(i, i + SCORE_BATCH));
-    await deps.queues.addBulk('score-articles', batches.map((articleIds) => ({ data: { articleIds }, jobId: jobIds.score(articleIds) })));
+    await deps.queues.addBulk('score-articles', scoreJobs(newIds));
     const counts = [...recent, newIds.length];
     await recordFetch(
       db,
@@ -159,7 +158,6 @@ async function fetchFullTexts(deps: IngestDeps, ids: number[], fetchOpts: NonNul
     if (!row.url) continue;
     try {
       const page = await guardedFetch(row.url, { ...fetchOpts, maxBytes: Math.min(fetchOpts.maxBytes ?? 5e6, 5 * 1024 * 1024) });
-      const { decodeBody } = await import('../../shared/feeds/decode.ts');
       const html = decodeBody(page.body, page.headers['content-type'] ?? null).text;
       const main = extractMainText(html, page.url);
       if (main && main.text.length > 200) {

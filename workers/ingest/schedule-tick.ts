@@ -5,7 +5,7 @@
 import type { IngestDeps } from './fetch-feed.ts';
 import { dueFeeds } from '../../shared/db/repositories/feeds.ts';
 import { unscoredArticleIds } from '../../shared/db/repositories/articles.ts';
-import { jobIds, SCORE_BATCH } from '../../shared/queue/index.ts';
+import { jobIds, SCORE_BATCH, scoreJobs } from '../../shared/queue/index.ts';
 
 const ORPHAN_AGE_MS = 60_000;
 
@@ -16,9 +16,7 @@ export async function scheduleTick(deps: Pick<IngestDeps, 'db' | 'queues' | 'log
     due.map((f) => ({ data: { feedId: f.id, reason: 'schedule' as const }, jobId: jobIds.scheduledFetch(f.id, f.next_check_at) })),
   );
   const orphans = await unscoredArticleIds(deps.db, new Date(now.getTime() - ORPHAN_AGE_MS), 20 * SCORE_BATCH);
-  const batches: number[][] = [];
-  for (let i = 0; i < orphans.length; i += SCORE_BATCH) batches.push(orphans.slice(i, i + SCORE_BATCH));
-  await deps.queues.addBulk('score-articles', batches.map((articleIds) => ({ data: { articleIds }, jobId: `re${jobIds.score(articleIds)}` })));
+  await deps.queues.addBulk('score-articles', scoreJobs(orphans, 're'));
   if (due.length || orphans.length) deps.log.debug({ due: due.length, orphans: orphans.length }, 'scheduler tick');
   return { feeds: due.length, orphans: orphans.length };
 }
