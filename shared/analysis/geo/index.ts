@@ -49,7 +49,7 @@ export interface GeoResultDetailed extends GeoResult {
 
 // ------------------------------------------------------------------ generic terms
 
-function genericOf(t: Token, next: Token | undefined): { g: Generic; plural: boolean } | null {
+function genericOfSlow(t: Token, next: Token | undefined): { g: Generic; plural: boolean } | null {
   const k = t.key;
   if (k.length < 1) return null;
   const c = k[0];
@@ -91,6 +91,28 @@ function genericOf(t: Token, next: Token | undefined): { g: Generic; plural: boo
     if (k === 'eldi' && next && next.key.startsWith('meken')) return { g: 'village', plural: false };
   }
   return null;
+}
+
+type GenericHit = { g: Generic; plural: boolean };
+// Keys whose reading depends on the token's context (a following period or hyphen, the next word).
+const CONTEXT_GENERIC = new Set(['obl', 'r', 'pos', 'p', 'pgt', 'g', 'gor', 's', 'eldi']);
+const CONTEXT = { g: 'region', plural: false } as GenericHit;
+const genericMemo = new Map<string, GenericHit | null>();
+
+/**
+ * The generic term a token is (oblysy, район, district …), or null. genericOf runs for nearly every
+ * token, so the answer for a skeleton key is computed once; only the few abbreviations whose reading
+ * depends on the next character or word take the slow path each time. Callers must not mutate it.
+ */
+function genericOf(t: Token, next: Token | undefined): GenericHit | null {
+  const k = t.key;
+  let v = genericMemo.get(k);
+  if (v === undefined) {
+    v = CONTEXT_GENERIC.has(k) ? CONTEXT : genericOfSlow(t, undefined);
+    if (genericMemo.size > 50_000) genericMemo.clear();
+    genericMemo.set(k, v);
+  }
+  return v === CONTEXT ? genericOfSlow(t, next) : v;
 }
 
 const CONJ = new Set(['jane', 'men', 'i', 'and', 'ili', 'or', 'nemese', 'a', 'sondai', 'takje']);
@@ -150,7 +172,45 @@ function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
       // second words of multi-word names are capitalised except a few (Біржан сал, Төле би)
       if (!last.cap) continue;
     }
-    const cands = stemsOf(last.key, p > 0 ? 2 : 3);
+    const hit = lookupName(pre, last.key, p > 0 ? 2 : 3);
+    if (hit) {
+      best = { i, n: p + 1, ids: hit.ids, foreign: hit.foreign, country: hit.country, adjGender: hit.adjGender, generic: null, genericFar: false, after: i + p + 1, key: hit.key, inflected: hit.inflected, nameLike: false };
+    }
+  }
+  void t;
+  return best;
+}
+
+interface NameHit {
+  ids: number[];
+  foreign: ForeignEntry | null;
+  country: boolean;
+  adjGender: AdjGender | null;
+  key: string;
+  inflected: boolean;
+}
+
+const NO_HIT = null;
+const nameMemo = new Map<string, NameHit | null>();
+
+/**
+ * The gazetteer entry for a name whose last word has skeleton `lastKey` and whose earlier words are
+ * `pre` (space-joined skeletons, '' for a one-word name): the longest stem candidate that hits, with
+ * Russian -ский/-ская adjectives winning over noun readings. Depends only on its arguments, so it is
+ * memoised: the same capitalised words recur across articles.
+ */
+function lookupName(pre: string, lastKey: string, minBase: number): NameHit | null {
+  const mk = pre ? `${minBase}|${pre}|${lastKey}` : minBase === 3 ? lastKey : `${minBase}||${lastKey}`;
+  let v = nameMemo.get(mk);
+  if (v !== undefined) return v;
+  v = lookupNameSlow(pre, lastKey, minBase);
+  if (nameMemo.size > 50_000) nameMemo.clear();
+  nameMemo.set(mk, v);
+  return v;
+}
+
+function lookupNameSlow(pre: string, lastKey: string, minBase: number): NameHit | null {
+    const cands = stemsOf(lastKey, minBase);
     let hitLen = -1;
     let ids: number[] = [];
     let foreign: ForeignEntry | null = null;
@@ -165,7 +225,7 @@ function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
       const co = countryKeys.has(full);
       if (kz || fo || co) {
         // a two-letter stem only as the exact token (Шу, Ош)
-        if (c.length < 3 && c !== last.key) continue;
+        if (c.length < 3 && c !== lastKey) continue;
         hitLen = c.length;
         ids = kz ?? [];
         foreign = fo ?? null;
@@ -177,7 +237,7 @@ function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
     let adjGender: AdjGender | null = null;
     {
       // Russian -ский/-ская adjectives win over noun readings of the same token (Абайском → Абай)
-      const a = adjective(last.key);
+      const a = adjective(lastKey);
       if (a) {
         const full = pre ? `${pre} ${a.stem}` : a.stem;
         const hit = adjIndex.get(full);
@@ -191,12 +251,8 @@ function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
         }
       }
     }
-    if (hitLen >= 0) {
-      best = { i, n: p + 1, ids, foreign, country, adjGender, generic: null, genericFar: false, after: i + p + 1, key: hitKey, inflected: !adjGender && hitStem !== last.key, nameLike: false };
-    }
-  }
-  void t;
-  return best;
+    if (hitLen < 0) return NO_HIT;
+    return { ids, foreign, country, adjGender, key: hitKey, inflected: !adjGender && hitStem !== lastKey };
 }
 
 // ------------------------------------------------------------------ scoring helpers

@@ -182,9 +182,55 @@ export class Token {
   }
 }
 
-const WORD_RE = /[\p{L}\p{M}\d'’ʼ`]+/gu;
-const APOS = "'’ʼ`";
-const QUOTES = '«"“„\'';
+// ---------------------------------------------------------------- tokeniser
+//
+// A char-code scanner instead of a /[\p{L}\p{M}\d'’ʼ`]+/gu regex with per-token toLowerCase /
+// toUpperCase calls: geocoding runs over every article, and this loop was a third of its time. The
+// token boundaries and flags are exactly those of the regex version (a word is a run of letters,
+// combining marks, ASCII digits and apostrophes; leading/trailing apostrophes and a final 's are
+// dropped). Per-character facts are computed once per UTF-16 code unit and kept in tables.
+
+const UNKNOWN = 255;
+/** 1 when the code unit is a letter or combining mark (BMP, non-surrogate), else 0. */
+const WORD_TABLE = new Uint8Array(0x10000).fill(UNKNOWN);
+/** Bit 1: c.toLowerCase() !== c; bit 2: c.toUpperCase() === c. */
+const CASE_TABLE = new Uint8Array(0x10000).fill(UNKNOWN);
+const LETTER_MARK_RE = /^[\p{L}\p{M}]$/u;
+
+function isWordUnit(c: number): boolean {
+  let v = WORD_TABLE[c]!;
+  if (v === UNKNOWN) {
+    v = (c >= 48 && c <= 57) || c === 39 || c === 0x2019 || c === 0x2bc || c === 96 || LETTER_MARK_RE.test(String.fromCharCode(c)) ? 1 : 0;
+    WORD_TABLE[c] = v;
+  }
+  return v === 1;
+}
+
+function caseBits(c: number): number {
+  let v = CASE_TABLE[c]!;
+  if (v === UNKNOWN) {
+    const ch = String.fromCharCode(c);
+    v = (ch.toLowerCase() !== ch ? 1 : 0) | (ch.toUpperCase() === ch ? 2 : 0);
+    CASE_TABLE[c] = v;
+  }
+  return v;
+}
+
+const isApos = (c: number): boolean => c === 39 || c === 0x2019 || c === 0x2bc || c === 96;
+const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+
+/** Length in code units of the word character at i (2 for an astral letter), 0 when none. */
+function wordCharLen(text: string, i: number, c: number): number {
+  if (!isSurrogate(c)) return isWordUnit(c) ? 1 : 0;
+  if (c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_MARK_RE.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  return 0;
+}
+
+/** Opening quotes before a name: «"“„' */
+const isQuoteBefore = (c: number): boolean => c === 0xab || c === 34 || c === 0x201c || c === 0x201e || c === 39;
 
 /** Tokenise; sentence indices start at `sentenceBase`. */
 export function tokenize(text: string, sentenceBase = 0): Token[] {
@@ -192,42 +238,74 @@ export function tokenize(text: string, sentenceBase = 0): Token[] {
   let sentence = sentenceBase;
   let lastEnd = 0;
   let newSentence = true;
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
-    let raw = m[0];
-    if (APOS.includes(raw[0]) || APOS.includes(raw[raw.length - 1])) raw = raw.replace(/^['’ʼ`]+|['’ʼ`]+$/g, '');
-    else if (raw.length > 2 && raw[raw.length - 1] === 's' && APOS.includes(raw[raw.length - 2])) raw = raw.slice(0, -2);
-    if (!raw) continue;
-    const start = m.index;
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    let c = text.charCodeAt(i);
+    let w = wordCharLen(text, i, c);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const mStart = i;
+    i += w;
+    while (i < len) {
+      c = text.charCodeAt(i);
+      w = wordCharLen(text, i, c);
+      if (w === 0) break;
+      i += w;
+    }
+    const mEnd = i;
+    // Strip apostrophes at either end; else drop a final 's (English possessive).
+    let a = mStart;
+    let b = mEnd;
+    if (isApos(text.charCodeAt(a)) || isApos(text.charCodeAt(b - 1))) {
+      while (a < b && isApos(text.charCodeAt(a))) a++;
+      while (b > a && isApos(text.charCodeAt(b - 1))) b--;
+    } else if (b - a > 2 && text.charCodeAt(b - 1) === 115 && isApos(text.charCodeAt(b - 2))) b -= 2;
+    if (a === b) continue;
+    const raw = text.slice(a, b);
+    const start = mStart;
+    const f = raw.charCodeAt(0);
     if (toks.length) {
-      const prev = toks[toks.length - 1];
+      const prev = toks[toks.length - 1]!;
       // sentence break: ! ? … or a line break, or a period before a capitalised word (not after a 1-2 letter abbreviation)
       let brk = false;
       let dot = false;
       let hyphen = start - lastEnd === 1;
-      for (let i = lastEnd; i < start; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 33 || c === 63 || c === 0x2026 || c === 10) brk = true;
-        else if (c === 46) dot = true;
-        if (hyphen && c !== 45 && c !== 0x2010 && c !== 0x2013) hyphen = false;
+      for (let k = lastEnd; k < start; k++) {
+        const ch = text.charCodeAt(k);
+        if (ch === 33 || ch === 63 || ch === 0x2026 || ch === 10) brk = true;
+        else if (ch === 46) dot = true;
+        if (hyphen && ch !== 45 && ch !== 0x2010 && ch !== 0x2013) hyphen = false;
       }
-      if (!brk && dot && prev.raw.length > 2) {
-        const f = raw[0];
-        brk = f !== f.toLowerCase();
-      }
+      if (!brk && dot && prev.raw.length > 2) brk = (caseBits(f) & 1) !== 0;
       if (brk) {
         sentence++;
         newSentence = true;
       }
       prev.hyphenNext = hyphen;
     }
-    const first = raw[0];
-    const cap = first !== first.toLowerCase() && first === first.toUpperCase();
-    const upper = cap && raw.length > 1 && raw === raw.toUpperCase();
-    const end = start + m[0].length;
-    toks.push(new Token(raw, start, end, cap, upper, text.charCodeAt(end) === 46, sentence, newSentence, start > 0 && QUOTES.includes(text[start - 1])));
+    const fb = caseBits(f);
+    const cap = (fb & 3) === 3;
+    let upper = false;
+    if (cap && raw.length > 1) {
+      upper = true;
+      for (let k = 1; k < raw.length; k++) {
+        const ch = raw.charCodeAt(k);
+        if (isSurrogate(ch)) {
+          upper = raw === raw.toUpperCase();
+          break;
+        }
+        if ((caseBits(ch) & 2) === 0) {
+          upper = false;
+          break;
+        }
+      }
+    }
+    toks.push(new Token(raw, start, mEnd, cap, upper, text.charCodeAt(mEnd) === 46, sentence, newSentence, start > 0 && isQuoteBefore(text.charCodeAt(start - 1))));
     newSentence = false;
-    lastEnd = end;
+    lastEnd = mEnd;
   }
   return toks;
 }
