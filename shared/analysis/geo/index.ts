@@ -97,20 +97,18 @@ type GenericHit = { g: Generic; plural: boolean };
 // Keys whose reading depends on the token's context (a following period or hyphen, the next word).
 const CONTEXT_GENERIC = new Set(['obl', 'r', 'pos', 'p', 'pgt', 'g', 'gor', 's', 'eldi']);
 const CONTEXT = { g: 'region', plural: false } as GenericHit;
-const genericMemo = new Map<string, GenericHit | null>();
 
 /**
  * The generic term a token is (oblysy, район, district …), or null. genericOf runs for nearly every
- * token, so the answer for a skeleton key is computed once; only the few abbreviations whose reading
+ * token, so the answer is kept on the interned word form; only the few abbreviations whose reading
  * depends on the next character or word take the slow path each time. Callers must not mutate it.
  */
 function genericOf(t: Token, next: Token | undefined): GenericHit | null {
-  const k = t.key;
-  let v = genericMemo.get(k);
+  const w = t.word;
+  let v = w.generic as GenericHit | null | undefined;
   if (v === undefined) {
-    v = CONTEXT_GENERIC.has(k) ? CONTEXT : genericOfSlow(t, undefined);
-    if (genericMemo.size > 50_000) genericMemo.clear();
-    genericMemo.set(k, v);
+    v = CONTEXT_GENERIC.has(t.key) ? CONTEXT : genericOfSlow(t, undefined);
+    w.generic = v;
   }
   return v === CONTEXT ? genericOfSlow(t, next) : v;
 }

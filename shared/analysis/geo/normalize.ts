@@ -145,43 +145,6 @@ export function adjective(t: string): { stem: string; gender: AdjGender } | null
   return { stem: m[1], gender };
 }
 
-export class Token {
-  /** Text as written. */
-  raw: string;
-  start: number;
-  end: number;
-  /** Starts with an upper-case letter. */
-  cap: boolean;
-  /** All letters upper case (abbreviation such as АҚШ, СКО). */
-  upper: boolean;
-  /** Followed directly by a period. */
-  dot: boolean;
-  /** Joined to the next token by a hyphen (Нұр-Сұлтан, Алма-Ата). */
-  hyphenNext = false;
-  sentence: number;
-  /** First token of its sentence. */
-  first: boolean;
-  /** Directly preceded by an opening quote («Бәйтерек», "Астана" …): names of organisations, projects. */
-  quoted: boolean;
-  private k: string | undefined;
-  constructor(raw: string, start: number, end: number, cap: boolean, upper: boolean, dot: boolean, sentence: number, first: boolean, quoted: boolean) {
-    this.raw = raw;
-    this.start = start;
-    this.end = end;
-    this.cap = cap;
-    this.upper = upper;
-    this.dot = dot;
-    this.sentence = sentence;
-    this.first = first;
-    this.quoted = quoted;
-  }
-  /** Skeleton (computed on first use). */
-  get key(): string {
-    if (this.k === undefined) this.k = skeleton(this.raw);
-    return this.k;
-  }
-}
-
 // ---------------------------------------------------------------- tokeniser
 //
 // A char-code scanner instead of a /[\p{L}\p{M}\d'’ʼ`]+/gu regex with per-token toLowerCase /
@@ -264,9 +227,8 @@ export function tokenize(text: string, sentenceBase = 0): Token[] {
       while (b > a && isApos(text.charCodeAt(b - 1))) b--;
     } else if (b - a > 2 && text.charCodeAt(b - 1) === 115 && isApos(text.charCodeAt(b - 2))) b -= 2;
     if (a === b) continue;
-    const raw = text.slice(a, b);
+    const word = intern(text, a, b);
     const start = mStart;
-    const f = raw.charCodeAt(0);
     if (toks.length) {
       const prev = toks[toks.length - 1]!;
       // sentence break: ! ? … or a line break, or a period before a capitalised word (not after a 1-2 letter abbreviation)
@@ -279,33 +241,122 @@ export function tokenize(text: string, sentenceBase = 0): Token[] {
         else if (ch === 46) dot = true;
         if (hyphen && ch !== 45 && ch !== 0x2010 && ch !== 0x2013) hyphen = false;
       }
-      if (!brk && dot && prev.raw.length > 2) brk = (caseBits(f) & 1) !== 0;
+      if (!brk && dot && prev.raw.length > 2) brk = (caseBits(text.charCodeAt(a)) & 1) !== 0;
       if (brk) {
         sentence++;
         newSentence = true;
       }
       prev.hyphenNext = hyphen;
     }
-    const fb = caseBits(f);
-    const cap = (fb & 3) === 3;
-    let upper = false;
-    if (cap && raw.length > 1) {
-      upper = true;
-      for (let k = 1; k < raw.length; k++) {
-        const ch = raw.charCodeAt(k);
-        if (isSurrogate(ch)) {
-          upper = raw === raw.toUpperCase();
-          break;
-        }
-        if ((caseBits(ch) & 2) === 0) {
-          upper = false;
-          break;
-        }
-      }
-    }
-    toks.push(new Token(raw, start, mEnd, cap, upper, text.charCodeAt(mEnd) === 46, sentence, newSentence, start > 0 && isQuoteBefore(text.charCodeAt(start - 1))));
+    toks.push(new Token(word, start, mEnd, text.charCodeAt(mEnd) === 46, sentence, newSentence, start > 0 && isQuoteBefore(text.charCodeAt(start - 1))));
     newSentence = false;
     lastEnd = mEnd;
   }
   return toks;
+}
+
+/**
+ * One distinct word form. Articles repeat words, so each form is interned once (see intern) and
+ * carries what depends on the form alone: case flags, the skeleton key, and a slot the geocoder
+ * uses for its per-form generic-term reading.
+ */
+export interface Word {
+  raw: string;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** All letters upper case (abbreviation such as АҚШ, СКО). */
+  upper: boolean;
+  /** Skeleton, computed on first use. */
+  key: string | undefined;
+  /** Reserved for geo/index.ts (generic-term reading of the form); undefined until computed. */
+  generic: unknown;
+}
+
+function makeWord(raw: string): Word {
+  const fb = caseBits(raw.charCodeAt(0));
+  const cap = (fb & 3) === 3;
+  let upper = false;
+  if (cap && raw.length > 1) {
+    upper = true;
+    for (let k = 1; k < raw.length; k++) {
+      const ch = raw.charCodeAt(k);
+      if (isSurrogate(ch)) {
+        upper = raw === raw.toUpperCase();
+        break;
+      }
+      if ((caseBits(ch) & 2) === 0) {
+        upper = false;
+        break;
+      }
+    }
+  }
+  return { raw, cap, upper, key: undefined, generic: undefined };
+}
+
+// Open-addressing table of word forms, keyed by an FNV-1a hash of the characters computed straight
+// from the text: a form seen before costs no substring allocation and no Map hashing. Bounded: the
+// table is emptied when half full.
+const TABLE_SIZE = 1 << 16;
+const TABLE_MASK = TABLE_SIZE - 1;
+const TABLE_MAX = TABLE_SIZE >> 1;
+let table: Array<Word | undefined> = new Array<Word | undefined>(TABLE_SIZE);
+let tableCount = 0;
+
+function intern(text: string, a: number, b: number): Word {
+  const n = b - a;
+  let h = 0x811c9dc5 ^ n;
+  for (let k = a; k < b; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  let idx = (h ^ (h >>> 16)) & TABLE_MASK;
+  for (let w = table[idx]; w !== undefined; w = table[idx]) {
+    if (w.raw.length === n && text.startsWith(w.raw, a)) return w;
+    idx = (idx + 1) & TABLE_MASK;
+  }
+  if (tableCount >= TABLE_MAX) {
+    table = new Array<Word | undefined>(TABLE_SIZE);
+    tableCount = 0;
+    idx = (h ^ (h >>> 16)) & TABLE_MASK;
+  }
+  const w = makeWord(text.slice(a, b));
+  table[idx] = w;
+  tableCount++;
+  return w;
+}
+
+export class Token {
+  /** The interned word form. */
+  readonly word: Word;
+  /** Text as written. */
+  readonly raw: string;
+  start: number;
+  end: number;
+  /** Starts with an upper-case letter. */
+  readonly cap: boolean;
+  /** All letters upper case (abbreviation such as АҚШ, СКО). */
+  readonly upper: boolean;
+  /** Followed directly by a period. */
+  dot: boolean;
+  /** Joined to the next token by a hyphen (Нұр-Сұлтан, Алма-Ата). */
+  hyphenNext = false;
+  sentence: number;
+  /** First token of its sentence. */
+  first: boolean;
+  /** Directly preceded by an opening quote («Бәйтерек», "Астана" …): names of organisations, projects. */
+  quoted: boolean;
+  constructor(word: Word, start: number, end: number, dot: boolean, sentence: number, first: boolean, quoted: boolean) {
+    this.word = word;
+    this.raw = word.raw;
+    this.cap = word.cap;
+    this.upper = word.upper;
+    this.start = start;
+    this.end = end;
+    this.dot = dot;
+    this.sentence = sentence;
+    this.first = first;
+    this.quoted = quoted;
+  }
+  /** Skeleton (computed once per word form). */
+  get key(): string {
+    const w = this.word;
+    return w.key ?? (w.key = skeleton(w.raw));
+  }
 }
