@@ -248,7 +248,7 @@ export function tokenize(text: string, sentenceBase = 0): Token[] {
       }
       prev.hyphenNext = hyphen;
     }
-    toks.push(new Token(word, start, mEnd, text.charCodeAt(mEnd) === 46, sentence, newSentence, start > 0 && isQuoteBefore(text.charCodeAt(start - 1))));
+    toks.push(new Token(word, start, mEnd, mEnd < len && text.charCodeAt(mEnd) === 46, sentence, newSentence, start > 0 && isQuoteBefore(text.charCodeAt(start - 1))));
     newSentence = false;
     lastEnd = mEnd;
   }
@@ -294,31 +294,38 @@ function makeWord(raw: string): Word {
 }
 
 // Open-addressing table of word forms, keyed by an FNV-1a hash of the characters computed straight
-// from the text: a form seen before costs no substring allocation and no Map hashing. Bounded: the
-// table is emptied when half full.
+// from the text: a form seen before costs no substring allocation and no Map hashing. The slots are
+// an Int32Array (index + 1 into a packed array): a plain 65,536-slot JS array would be kept in
+// dictionary mode by V8 and cost a hash lookup per probe. Bounded: emptied when half full.
 const TABLE_SIZE = 1 << 16;
 const TABLE_MASK = TABLE_SIZE - 1;
 const TABLE_MAX = TABLE_SIZE >> 1;
-let table: Array<Word | undefined> = new Array<Word | undefined>(TABLE_SIZE);
-let tableCount = 0;
+const slots = new Int32Array(TABLE_SIZE);
+const words: Word[] = [];
+
+function sameChars(s: string, text: string, a: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (s.charCodeAt(k) !== text.charCodeAt(a + k)) return false;
+  return true;
+}
 
 function intern(text: string, a: number, b: number): Word {
   const n = b - a;
   let h = 0x811c9dc5 ^ n;
   for (let k = a; k < b; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
   let idx = (h ^ (h >>> 16)) & TABLE_MASK;
-  for (let w = table[idx]; w !== undefined; w = table[idx]) {
-    if (w.raw.length === n && text.startsWith(w.raw, a)) return w;
+  for (let s = slots[idx]!; s !== 0; s = slots[idx]!) {
+    const w = words[s - 1]!;
+    if (w.raw.length === n && sameChars(w.raw, text, a, n)) return w;
     idx = (idx + 1) & TABLE_MASK;
   }
-  if (tableCount >= TABLE_MAX) {
-    table = new Array<Word | undefined>(TABLE_SIZE);
-    tableCount = 0;
+  if (words.length >= TABLE_MAX) {
+    slots.fill(0);
+    words.length = 0;
     idx = (h ^ (h >>> 16)) & TABLE_MASK;
   }
   const w = makeWord(text.slice(a, b));
-  table[idx] = w;
-  tableCount++;
+  words.push(w);
+  slots[idx] = words.length;
   return w;
 }
 
