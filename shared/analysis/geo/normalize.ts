@@ -7,6 +7,8 @@
 //   Шымкент, Şymkent, Shymkent → "shimkent";  Жамбыл, Zhambyl, Jambyl → "jambil"
 // The skeleton is used only for lookup; display names come from the gazetteer.
 
+import { FormTable } from '../text/intern.ts';
+
 const CYR: Record<string, string> = {
   а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'g', д: 'd', е: 'e', ё: 'e', ж: 'j', з: 'z', и: 'i',
   й: 'i', і: 'i', к: 'k', қ: 'k', л: 'l', м: 'm', н: 'n', ң: 'n', о: 'o', ө: 'o', п: 'p', р: 'r',
@@ -227,7 +229,7 @@ export function tokenize(text: string, sentenceBase = 0): Token[] {
       while (b > a && isApos(text.charCodeAt(b - 1))) b--;
     } else if (b - a > 2 && text.charCodeAt(b - 1) === 115 && isApos(text.charCodeAt(b - 2))) b -= 2;
     if (a === b) continue;
-    const word = intern(text, a, b);
+    const word = forms.get(text, a, b);
     const start = mStart;
     if (toks.length) {
       const prev = toks[toks.length - 1]!;
@@ -256,7 +258,7 @@ export function tokenize(text: string, sentenceBase = 0): Token[] {
 }
 
 /**
- * One distinct word form. Articles repeat words, so each form is interned once (see intern) and
+ * One distinct word form. Articles repeat words, so each form is interned once (FormTable) and
  * carries what depends on the form alone: case flags, the skeleton key, and a slot the geocoder
  * uses for its per-form generic-term reading.
  */
@@ -293,41 +295,9 @@ function makeWord(raw: string): Word {
   return { raw, cap, upper, key: undefined, generic: undefined };
 }
 
-// Open-addressing table of word forms, keyed by an FNV-1a hash of the characters computed straight
-// from the text: a form seen before costs no substring allocation and no Map hashing. The slots are
-// an Int32Array (index + 1 into a packed array): a plain 65,536-slot JS array would be kept in
-// dictionary mode by V8 and cost a hash lookup per probe. Bounded: emptied when half full.
-const TABLE_SIZE = 1 << 16;
-const TABLE_MASK = TABLE_SIZE - 1;
-const TABLE_MAX = TABLE_SIZE >> 1;
-const slots = new Int32Array(TABLE_SIZE);
-const words: Word[] = [];
-
-function sameChars(s: string, text: string, a: number, n: number): boolean {
-  for (let k = 0; k < n; k++) if (s.charCodeAt(k) !== text.charCodeAt(a + k)) return false;
-  return true;
-}
-
-function intern(text: string, a: number, b: number): Word {
-  const n = b - a;
-  let h = 0x811c9dc5 ^ n;
-  for (let k = a; k < b; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  let idx = (h ^ (h >>> 16)) & TABLE_MASK;
-  for (let s = slots[idx]!; s !== 0; s = slots[idx]!) {
-    const w = words[s - 1]!;
-    if (w.raw.length === n && sameChars(w.raw, text, a, n)) return w;
-    idx = (idx + 1) & TABLE_MASK;
-  }
-  if (words.length >= TABLE_MAX) {
-    slots.fill(0);
-    words.length = 0;
-    idx = (h ^ (h >>> 16)) & TABLE_MASK;
-  }
-  const w = makeWord(text.slice(a, b));
-  words.push(w);
-  slots[idx] = words.length;
-  return w;
-}
+// Word forms are interned (../text/intern.ts): a form seen before costs no substring allocation
+// and no Map look-up, and carries its case flags, skeleton and generic-term reading.
+const forms = new FormTable<Word>(makeWord);
 
 export class Token {
   /** The interned word form. */

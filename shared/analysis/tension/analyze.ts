@@ -44,6 +44,8 @@ export interface TensionOutput {
 }
 
 const YEAR_RE = /\b(19\d\d|20\d\d)\b/g;
+type TokenInfo = { specs: number[]; featureId: number };
+const LANG_SLOT: Record<Lang, number> = { kk: 0, ru: 1, en: 2, other: 3 };
 const MIN_FEATURE_LEN = 2;
 /** Words read for language detection: the opening of an article is enough. */
 const DETECT_WORDS = 150;
@@ -77,6 +79,12 @@ export class TensionAnalyzer {
   private readonly featureKeys: string[] = [];
   private stamps = new Int32Array(1 << 14);
   private stampNo = 0;
+  /**
+   * Identity of the current tokenInfo memos. Each interned word form (text/tokenize.ts) keeps the
+   * per-language results of the last analyser generation that saw it, so a token costs a field read
+   * instead of a Map look-up; a form filled by another analyser or before a reset is refilled.
+   */
+  private infoGen: object = {};
 
   private featureId(key: string): number {
     if (!key) return -1;
@@ -118,6 +126,7 @@ export class TensionAnalyzer {
     this.featureKeys.length = 0;
     this.stamps.fill(0);
     this.tokenInfo = this.buildTokenInfo();
+    this.infoGen = {};
   }
 
   get version(): string {
@@ -169,10 +178,18 @@ export class TensionAnalyzer {
 
   private sentence(text: string, offset: number, isTitle: boolean, lang: Lang, tokens: Token[]): SentenceInput & { featureIds: number[] } {
     const info = this.tokenInfo[lang];
+    const li = LANG_SLOT[lang];
+    const gen = this.infoGen;
     const specs: number[][] = new Array(tokens.length);
     const featureIds: number[] = new Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
-      const ti = info(tokens[i]!.lower);
+      const w = tokens[i]!.word;
+      if (w.owner !== gen) {
+        w.owner = gen;
+        w.cache = [undefined, undefined, undefined, undefined];
+      }
+      const slots = w.cache as Array<TokenInfo | undefined>;
+      const ti = slots[li] ?? (slots[li] = info(w.lower));
       specs[i] = ti.specs;
       featureIds[i] = ti.featureId;
     }

@@ -1,11 +1,29 @@
-// Word tokenisation. One regex pass per sentence; every token keeps its offsets (for evidence text),
+// Word tokenisation. One pass per sentence; every token keeps its offsets (for evidence text),
 // its lower-cased form, and the clause index (clauses end at , ; : — and at "but"-words), which
 // bounds negation scope. Quote depth is tracked so the scorer can tell quoted from reported speech.
+//
+// Tokens are the matches of
+//   [W]+(?:['’ʼ\-][W]+)*  |  [,;:—–«»“”"()]
+// where W is Latin (incl. extended: á ǵ ş ı …), Cyrillic (incl. Kazakh), combining marks and
+// digits; other scripts are not tokenised (such articles are language "other"). The pattern is
+// run as a char-code scanner over a lookup table rather than a regex: it runs over every character
+// of every article. Word forms are interned (intern.ts), so the lower-cased form and everything
+// the analyser derives from a form are computed once per form, not once per token.
 
+import { FormTable } from './intern.ts';
 import { lowerToken } from './normalize.ts';
-import { memo } from './memo.ts';
 
-const lowerMemo = memo(lowerToken);
+/** One distinct word form (shared by every token spelled the same way). */
+export interface Word {
+  readonly raw: string;
+  /** lowerToken(raw). */
+  readonly lower: string;
+  /** A "but"-word that starts a new clause. */
+  readonly clauseWord: boolean;
+  /** Cache slot for the analyser (tension/analyze.ts): who filled it, and what. */
+  owner: unknown;
+  cache: unknown;
+}
 
 export interface Token {
   /** Surface form. */
@@ -19,16 +37,30 @@ export interface Token {
   quoted: boolean;
   /** Index of the quote span this token belongs to (or -1). */
   quoteId: number;
+  /** The interned form. */
+  word: Word;
 }
 
-// Letters of the Latin (incl. extended: á ǵ ş ı …) and Cyrillic (incl. Kazakh) blocks, combining
-// marks, digits, inner apostrophes and hyphens. Explicit ranges instead of \p{L}: this regex runs
-// over every character of every article, and the ranges are about twice as fast in V8. Other
-// scripts are not tokenised (such articles are language "other").
-const W = 'A-Za-z0-9\u00C0-\u024F\u02B0-\u02FF\u0300-\u036F\u0400-\u052F';
-const TOKEN_RE = new RegExp(`[${W}]+(?:['’ʼ\\-][${W}]+)*|[,;:—–«»“”"()]`, 'g');
-const PUNCT = new Set([',', ';', ':', '—', '–', '«', '»', '“', '”', '"', '(', ')']);
 const CLAUSE_WORDS = new Set(['но', 'однако', 'а', 'but', 'however', 'although', 'бірақ', 'алайда', 'дегенмен', 'while', 'whereas']);
+
+const forms = new FormTable<Word>((raw) => {
+  const lower = lowerToken(raw);
+  return { raw, lower, clauseWord: CLAUSE_WORDS.has(lower), owner: undefined, cache: undefined };
+});
+
+// Character classes: 1 word character, 2 joiner inside a word (' ’ -; ʼ is a word character),
+// 3 punctuation token.
+const CLASS = new Uint8Array(0x10000);
+const setRange = (from: number, to: number, v: number) => CLASS.fill(v, from, to + 1);
+setRange(0x41, 0x5a, 1);
+setRange(0x61, 0x7a, 1);
+setRange(0x30, 0x39, 1);
+setRange(0xc0, 0x24f, 1);
+setRange(0x2b0, 0x2ff, 1);
+setRange(0x300, 0x36f, 1);
+setRange(0x400, 0x52f, 1);
+for (const c of "'’-") CLASS[c.charCodeAt(0)] = 2;
+for (const c of ',;:—–«»“”"()') CLASS[c.charCodeAt(0)] = 3;
 
 export function tokenize(sentence: string, offset = 0): Token[] {
   const out: Token[] = [];
@@ -36,40 +68,54 @@ export function tokenize(sentence: string, offset = 0): Token[] {
   let quoteDepth = 0;
   let quoteId = -1;
   let quoteCount = 0;
-  // A straight double quote toggles; typographic quotes open/close explicitly.
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(sentence)) !== null) {
-    const raw = m[0];
-    if (raw.length === 1 && PUNCT.has(raw)) {
-      if (raw === '«' || raw === '“') {
+  const len = sentence.length;
+  let i = 0;
+  while (i < len) {
+    const cls = CLASS[sentence.charCodeAt(i)]!;
+    if (cls === 3) {
+      // A straight double quote toggles; typographic quotes open/close explicitly.
+      const ch = sentence[i]!;
+      i++;
+      if (ch === '«' || ch === '“') {
         quoteDepth++;
         if (quoteDepth === 1) quoteId = quoteCount++;
-      } else if (raw === '»' || raw === '”') {
+      } else if (ch === '»' || ch === '”') {
         quoteDepth = Math.max(0, quoteDepth - 1);
-      } else if (raw === '"') {
+      } else if (ch === '"') {
         if (quoteDepth > 0) quoteDepth--;
         else {
           quoteDepth = 1;
           quoteId = quoteCount++;
         }
-      } else if (raw !== '(' && raw !== ')') {
+      } else if (ch !== '(' && ch !== ')') {
         clause++;
       }
       continue;
     }
-    const lower = lowerMemo(raw);
-    if (CLAUSE_WORDS.has(lower) && out.length > 0) clause++;
+    if (cls !== 1) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    for (;;) {
+      while (i < len && CLASS[sentence.charCodeAt(i)] === 1) i++;
+      // A joiner continues the word only when a word character follows it.
+      if (i + 1 < len && CLASS[sentence.charCodeAt(i)] === 2 && CLASS[sentence.charCodeAt(i + 1)] === 1) i += 2;
+      else break;
+    }
+    const word = forms.get(sentence, start, i);
+    if (word.clauseWord && out.length > 0) clause++;
     out.push({
-      raw,
-      lower,
-      start: offset + m.index,
-      end: offset + m.index + raw.length,
+      raw: word.raw,
+      lower: word.lower,
+      start: offset + start,
+      end: offset + i,
       clause,
       quoted: quoteDepth > 0,
       quoteId: quoteDepth > 0 ? quoteId : -1,
+      word,
     });
   }
   return out;
 }
-

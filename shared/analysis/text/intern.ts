@@ -1,0 +1,59 @@
+// Interned word forms. The engine sees the same few thousand word forms in article after article;
+// whatever depends on the form alone (lower case, skeleton, stems, lexicon spec ids, feature ids) is
+// computed once and kept on the form. A tokeniser looks a form up by its character range in the
+// text: the FNV-1a hash is computed from the characters, so a form seen before costs neither a
+// substring allocation nor a Map look-up with string hashing.
+//
+// Open addressing with linear probing. The slots are an Int32Array holding index + 1 into a packed
+// array of forms: a plain 65,536-slot JS array would be kept in dictionary mode by V8 and cost a hash
+// look-up per probe. Memory is bounded: the table is emptied when half full.
+
+export class FormTable<W extends { readonly raw: string }> {
+  private readonly slots: Int32Array;
+  private readonly forms: W[] = [];
+  private readonly mask: number;
+  private readonly max: number;
+
+  constructor(
+    private readonly make: (raw: string) => W,
+    bits = 16,
+  ) {
+    this.slots = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+    this.max = 1 << (bits - 1);
+  }
+
+  /** The form text.slice(a, b), created on first sight. */
+  get(text: string, a: number, b: number): W {
+    const n = b - a;
+    let h = 0x811c9dc5 ^ n;
+    for (let k = a; k < b; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+    h ^= h >>> 16;
+    const mask = this.mask;
+    const slots = this.slots;
+    let idx = h & mask;
+    for (let s = slots[idx]!; s !== 0; s = slots[idx]!) {
+      const w = this.forms[s - 1]!;
+      if (w.raw.length === n && sameChars(w.raw, text, a, n)) return w;
+      idx = (idx + 1) & mask;
+    }
+    if (this.forms.length >= this.max) {
+      slots.fill(0);
+      this.forms.length = 0;
+      idx = h & mask;
+    }
+    const w = this.make(text.slice(a, b));
+    this.forms.push(w);
+    slots[idx] = this.forms.length;
+    return w;
+  }
+
+  get size(): number {
+    return this.forms.length;
+  }
+}
+
+function sameChars(s: string, text: string, a: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (s.charCodeAt(k) !== text.charCodeAt(a + k)) return false;
+  return true;
+}
