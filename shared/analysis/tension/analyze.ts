@@ -5,7 +5,7 @@
 import type { Evidence, Lang, Severity, Tension } from '../types.ts';
 import { foldToken, normalizeText } from '../text/normalize.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { tokenize, type Token } from '../text/tokenize.ts';
+import { tokenize, tokenizeRange, type Token } from '../text/tokenize.ts';
 import { detectFromWords, detectLanguage } from '../lang/detect.ts';
 import { stemmerFor } from '../stem/index.ts';
 import { memo } from '../text/memo.ts';
@@ -141,7 +141,7 @@ export class TensionAnalyzer {
     // Tokenise once; the language is read from the same tokens.
     const raw: Array<{ text: string; offset: number; isTitle: boolean; tokens: Token[] }> = [];
     if (title) raw.push({ text: title, offset: 0, isTitle: true, tokens: tokenize(title, 0) });
-    for (const sp of splitSentences(body)) raw.push({ text: sp.text, offset: sp.start, isTitle: false, tokens: tokenize(sp.text, sp.start) });
+    for (const sp of splitSentences(body)) raw.push({ text: sp.text, offset: sp.start, isTitle: false, tokens: tokenizeRange(body, sp.start, sp.end) });
     const lang: Lang = input.lang ?? this.detect(raw, body);
     const sentences: Array<SentenceInput & { featureIds: number[] }> = raw.map((r) => this.sentence(r.text, r.offset, r.isTitle, lang, r.tokens));
     const rules = scoreRules(sentences);

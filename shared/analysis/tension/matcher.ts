@@ -20,6 +20,8 @@ interface Phrase {
   specs: number[];
   rank: number;
   entries: LexEntry[];
+  /** Per primary language: the entries this phrase yields when it wins alone (see phraseOutput). */
+  out: Partial<Record<MLang, LexEntry[]>>;
 }
 
 export interface Match {
@@ -37,7 +39,8 @@ export class Matcher {
   private exact = new Map<string, number[]>();
   private prefix = new Map<string, number[]>();
   private prefixLens: Record<MLang, number[]> = { kk: [], ru: [], en: [] };
-  private byFirst = new Map<number, Phrase[]>();
+  /** Phrases by the spec id of their first word (an array: spec ids are dense). */
+  private byFirst: Array<Phrase[] | undefined> = [];
   private specKeyLen: number[] = [];
   private specIsPrefix: boolean[] = [];
   private tokenCache: Record<MLang, Map<string, number[]>> = { kk: new Map(), ru: new Map(), en: new Map() };
@@ -86,11 +89,11 @@ export class Matcher {
       let ph = phrases.get(pkey);
       if (!ph) {
         const rank = ids.length * 1000 + ids.reduce((a, id) => a + this.specKeyLen[id]! * 2 + (this.specIsPrefix[id] ? 0 : 1), 0);
-        ph = { specs: ids, rank, entries: [] };
+        ph = { specs: ids, rank, entries: [], out: {} };
         phrases.set(pkey, ph);
-        const list = this.byFirst.get(ids[0]!) ?? [];
+        const list = this.byFirst[ids[0]!] ?? [];
         list.push(ph);
-        this.byFirst.set(ids[0]!, list);
+        this.byFirst[ids[0]!] = list;
       }
       ph.entries.push(entry);
     }
@@ -155,17 +158,17 @@ export class Matcher {
   /** Match a sentence given each token's spec ids (see tokenSpecs). */
   matchSpecs(specs: number[][], articleLang: Lang): Match[] {
     const n = specs.length;
-    let any = false;
-    for (let i = 0; i < n && !any; i++) if (specs[i]!.length > 0) any = true;
-    if (!any) return [];
     const primary: MLang = articleLang === 'other' ? 'ru' : articleLang;
     // 1. The best phrase starting at each position.
     const cands: Array<{ start: number; len: number; rank: number; phrases: Phrase[] }> = [];
+    let multi = false;
     for (let i = 0; i < n; i++) {
-      let best: Phrase[] = [];
+      const here = specs[i]!;
+      if (here.length === 0) continue;
+      let best: Phrase[] | null = null;
       let bestRank = -1;
-      for (const s of specs[i]!) {
-        const list = this.byFirst.get(s);
+      for (const s of here) {
+        const list = this.byFirst[s];
         if (!list) continue;
         for (const ph of list) {
           if (ph.rank < bestRank || i + ph.specs.length > n) continue;
@@ -180,15 +183,19 @@ export class Matcher {
           if (ph.rank > bestRank) {
             bestRank = ph.rank;
             best = [ph];
-          } else if (!best.includes(ph)) best.push(ph);
+          } else if (!best!.includes(ph)) best!.push(ph);
         }
       }
-      if (best.length > 0) cands.push({ start: i, len: best[0]!.specs.length, rank: bestRank, phrases: best });
+      if (best) {
+        const len = best[0]!.specs.length;
+        if (len > 1) multi = true;
+        cands.push({ start: i, len, rank: bestRank, phrases: best });
+      }
     }
     if (cands.length === 0) return [];
     // 2. Longest (then most specific, then leftmost) first; a candidate overlapping a chosen one is dropped.
     let chosen = cands;
-    if (cands.some((c) => c.len > 1)) {
+    if (multi) {
       const taken = new Uint8Array(n);
       chosen = [];
       const order = [...cands].sort((a, b) => b.rank - a.rank || a.start - b.start);
@@ -203,15 +210,21 @@ export class Matcher {
     }
     const out: Match[] = [];
     for (const c of chosen) {
+      if (c.phrases.length === 1) {
+        // The common case: one phrase; its filtered, de-duplicated entries are computed once.
+        const ph = c.phrases[0]!;
+        const lang = this.specLang[ph.specs[0]!]!;
+        for (const entry of ph.out[primary] ?? (ph.out[primary] = phraseOutput([ph], lang, primary, this.specLang))) {
+          out.push({ start: c.start, end: c.start + c.len, entry, lang });
+        }
+        continue;
+      }
       const seen = new Set<string>();
       for (const ph of c.phrases) {
         const lang = this.specLang[ph.specs[0]!]!;
         for (const entry of ph.entries) {
-          if (entry.type === 'stop') continue;
-          // Function-word cues (negation, quote) only count in the article's own language, so
-          // that Kazakh "не" ("what") in a Kazakh article is not read as Russian "не".
-          if (lang !== primary && (entry.type === 'negation' || entry.type === 'quote')) continue;
-          const key = `${entry.type}|${entry.severity ?? ''}|${entry.group ?? ''}|${entry.topic ?? ''}`;
+          if (!yields(entry, lang, primary)) continue;
+          const key = entryKey(entry);
           if (seen.has(key)) continue;
           seen.add(key);
           out.push({ start: c.start, end: c.start + c.len, entry, lang });
@@ -220,6 +233,37 @@ export class Matcher {
     }
     return out;
   }
+}
+
+/**
+ * Whether a winning entry yields a match. "stop" entries yield nothing; function-word cues
+ * (negation, quote) only count in the article's own language, so that Kazakh "не" ("what") in a
+ * Kazakh article is not read as Russian "не".
+ */
+function yields(entry: LexEntry, lang: MLang, primary: MLang): boolean {
+  if (entry.type === 'stop') return false;
+  return !(lang !== primary && (entry.type === 'negation' || entry.type === 'quote'));
+}
+
+/** Entries with the same type, severity, group and topic at one position count once. */
+function entryKey(entry: LexEntry): string {
+  return `${entry.type}|${entry.severity ?? ''}|${entry.group ?? ''}|${entry.topic ?? ''}`;
+}
+
+function phraseOutput(phrases: Phrase[], _lang: MLang, primary: MLang, specLang: MLang[]): LexEntry[] {
+  const seen = new Set<string>();
+  const out: LexEntry[] = [];
+  for (const ph of phrases) {
+    const lang = specLang[ph.specs[0]!]!;
+    for (const entry of ph.entries) {
+      if (!yields(entry, lang, primary)) continue;
+      const key = entryKey(entry);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(entry);
+    }
+  }
+  return out;
 }
 
 function surfaceKey(lang: MLang, lower: string): string {

@@ -63,13 +63,23 @@ for (const c of "'’-") CLASS[c.charCodeAt(0)] = 2;
 for (const c of ',;:—–«»“”"()') CLASS[c.charCodeAt(0)] = 3;
 
 export function tokenize(sentence: string, offset = 0): Token[] {
+  return tokenizeRange(sentence, 0, sentence.length, offset);
+}
+
+/**
+ * Tokenise text[from, to) as one sentence; token offsets are indices in `text` plus `shift`.
+ * The analyser passes the whole article body with each sentence's range, which reads the flat body
+ * string instead of a sliced copy of every sentence.
+ */
+export function tokenizeRange(sentence: string, from: number, to: number, shift = 0): Token[] {
+  const offset = shift;
   const out: Token[] = [];
   let clause = 0;
   let quoteDepth = 0;
   let quoteId = -1;
   let quoteCount = 0;
-  const len = sentence.length;
-  let i = 0;
+  const len = to;
+  let i = from;
   while (i < len) {
     const cls = CLASS[sentence.charCodeAt(i)]!;
     if (cls === 3) {
