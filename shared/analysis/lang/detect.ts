@@ -46,7 +46,7 @@ const WORD_RE = /[A-Za-z\u00C0-\u024F\u0400-\u052F'’\-]+/g;
 const MAX_WORDS = 250;
 const MAX_CHARS = 2500;
 
-interface WordEvidence {
+export interface WordEvidence {
   cyr: boolean;
   kk: number;
   ru: number;
@@ -56,7 +56,7 @@ interface WordEvidence {
 }
 
 /** Evidence one word gives, memoised: news vocabulary repeats a lot. */
-const wordEvidence = memo((word: string): WordEvidence => {
+export const wordEvidence = memo((word: string): WordEvidence => {
   const lower = lowerToken(word);
   const first = lower.charCodeAt(0);
   const e: WordEvidence = { cyr: false, kk: 0, ru: 0, en: 0, kkLat: 0, otherLat: 0 };
@@ -98,9 +98,10 @@ export function detectLanguage(fullText: string): Lang {
 
 /**
  * The same decision from words the caller has already tokenised (the engine tokenises once).
- * Words may be raw or lower-cased; only the first MAX_WORDS are read.
+ * Words may be raw or lower-cased; only the first MAX_WORDS are read. `evidence[i]`, when given, is
+ * wordEvidence(words[i]) already at hand (the engine keeps it on its interned word forms).
  */
-export function detectFromWords(words: readonly string[]): Lang {
+export function detectFromWords(words: readonly string[], evidence?: readonly WordEvidence[]): Lang {
   let cyr = 0;
   let lat = 0;
   let kk = 0;
@@ -115,7 +116,7 @@ export function detectFromWords(words: readonly string[]): Lang {
     const w = words[i]!;
     const c = w.charCodeAt(0);
     if ((c >= 0x30 && c <= 0x39) || w.length === 0) continue;
-    const e = wordEvidence(w);
+    const e = evidence ? evidence[i]! : wordEvidence(w);
     if (e.cyr) {
       cyr += w.length;
       cyrTokens++;

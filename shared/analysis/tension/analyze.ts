@@ -5,15 +5,15 @@
 import type { Evidence, Lang, Severity, Tension } from '../types.ts';
 import { foldToken, normalizeText } from '../text/normalize.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { tokenize, tokenizeRange, type Token } from '../text/tokenize.ts';
-import { detectFromWords, detectLanguage } from '../lang/detect.ts';
+import { tokenize, tokenizeRange, type Token, type Word } from '../text/tokenize.ts';
+import { detectFromWords, detectLanguage, wordEvidence, type WordEvidence } from '../lang/detect.ts';
 import { stemmerFor } from '../stem/index.ts';
 import { memo } from '../text/memo.ts';
 import { loadLexicon } from './lexicon.ts';
 import { Matcher, type Match } from './matcher.ts';
 import type { LexEntry } from './lexicon.ts';
 import { scoreRules, SEVERITY_ORDER, type RuleFeatures, type RuleResult, type SentenceInput } from './rules.ts';
-import { classifierLogit, loadModel, stackVector, stackerScore, type TensionModel } from './classifier.ts';
+import { classifierWeight, loadModel, logitFromSum, stackVector, stackerScore, type TensionModel } from './classifier.ts';
 
 /** Classifier feature key of a lower-cased token ("ru:столкновен"), or '' for short/numeric tokens. */
 const FEATURE_KEYS = Object.fromEntries(
@@ -35,6 +35,8 @@ export interface Extracted {
   rules: RuleResult;
   /** Classifier features (language-prefixed stems), each once. */
   features: string[];
+  /** The analyser's ids of `features`, in the same order. */
+  featureIdList: number[];
 }
 
 export interface TensionOutput {
@@ -45,7 +47,10 @@ export interface TensionOutput {
 
 const YEAR_RE = /\b(19\d\d|20\d\d)\b/g;
 type TokenInfo = { specs: number[]; featureId: number };
+/** Cache slots of a word form (TensionAnalyzer.slots): token info per article language, then detection evidence and Kazakh verbal negation. */
 const LANG_SLOT: Record<Lang, number> = { kk: 0, ru: 1, en: 2, other: 3 };
+const DETECT_SLOT = 4;
+const KK_NEG_SLOT = 5;
 const MIN_FEATURE_LEN = 2;
 /** Words read for language detection: the opening of an article is enough. */
 const DETECT_WORDS = 150;
@@ -86,6 +91,9 @@ export class TensionAnalyzer {
    */
   private infoGen: object = {};
 
+  /** Per feature id: the classifier weight, NaN when the model has none (see classifierWeight). */
+  private featureWeights: number[] = [];
+
   private featureId(key: string): number {
     if (!key) return -1;
     let id = this.featureIds.get(key);
@@ -93,6 +101,7 @@ export class TensionAnalyzer {
       id = this.featureKeys.length;
       this.featureKeys.push(key);
       this.featureIds.set(key, id);
+      this.featureWeights.push((this.model && classifierWeight(this.model.classifier, key)) ?? NaN);
     }
     return id;
   }
@@ -124,6 +133,7 @@ export class TensionAnalyzer {
     if (this.featureKeys.length < MAX_FEATURE_IDS) return;
     this.featureIds.clear();
     this.featureKeys.length = 0;
+    this.featureWeights.length = 0;
     this.stamps.fill(0);
     this.tokenInfo = this.buildTokenInfo();
     this.infoGen = {};
@@ -147,6 +157,7 @@ export class TensionAnalyzer {
     const rules = scoreRules(sentences);
     // Distinct feature keys without a Set: every key has an integer id, stamped per article.
     const features: string[] = [];
+    const featureIdList: number[] = [];
     const stamp = ++this.stampNo;
     for (const s of sentences) {
       for (const id of s.featureIds) {
@@ -155,17 +166,21 @@ export class TensionAnalyzer {
         if (this.stamps[id] === stamp) continue;
         this.stamps[id] = stamp;
         features.push(this.featureKeys[id]!);
+        featureIdList.push(id);
       }
     }
-    return { lang, sentences, rules, features };
+    return { lang, sentences, rules, features, featureIdList };
   }
 
   private detect(raw: Array<{ tokens: Token[] }>, body: string): Lang {
     const words: string[] = [];
+    const evidence: WordEvidence[] = [];
     let chars = 0;
     for (const r of raw) {
       for (const t of r.tokens) {
         words.push(t.lower);
+        const slots = this.slots(t.word);
+        evidence.push((slots[DETECT_SLOT] ?? (slots[DETECT_SLOT] = wordEvidence(t.lower))) as WordEvidence);
         chars += t.lower.length;
         if (words.length >= DETECT_WORDS) break;
       }
@@ -173,31 +188,35 @@ export class TensionAnalyzer {
     }
     // Few tokens for a long text means another script (the tokeniser reads Latin and Cyrillic only).
     if (chars < Math.min(body.length, 600) * 0.3) return detectLanguage(body);
-    return detectFromWords(words);
+    return detectFromWords(words, evidence);
   }
 
   private sentence(text: string, offset: number, isTitle: boolean, lang: Lang, tokens: Token[]): SentenceInput & { featureIds: number[] } {
     const info = this.tokenInfo[lang];
     const li = LANG_SLOT[lang];
-    const gen = this.infoGen;
     const specs: number[][] = new Array(tokens.length);
     const featureIds: number[] = new Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const w = tokens[i]!.word;
-      if (w.owner !== gen) {
-        w.owner = gen;
-        w.cache = [undefined, undefined, undefined, undefined];
-      }
-      const slots = w.cache as Array<TokenInfo | undefined>;
-      const ti = slots[li] ?? (slots[li] = info(w.lower));
+      const slots = this.slots(w);
+      const ti = (slots[li] ?? (slots[li] = info(w.lower))) as TokenInfo;
       specs[i] = ti.specs;
       featureIds[i] = ti.featureId;
     }
     const matches = this.matcher.matchSpecs(specs, lang);
-    if (lang === 'kk') addKazakhVerbNegations(tokens, matches);
+    if (lang === 'kk') addKazakhVerbNegations(tokens, matches, this);
     const years: number[] = [];
     if (text.includes('19') || text.includes('20')) for (const m of text.matchAll(YEAR_RE)) years.push(Number(m[1]));
     return { text, offset, tokens, matches, isTitle, years, featureIds };
+  }
+
+  /** The cache slots of an interned word form for this analyser generation (see infoGen). */
+  slots(w: Word): Array<unknown> {
+    if (w.owner !== this.infoGen) {
+      w.owner = this.infoGen;
+      w.cache = [undefined, undefined, undefined, undefined, undefined, undefined];
+    }
+    return w.cache as Array<unknown>;
   }
 
   analyze(input: TensionInput): TensionOutput {
@@ -206,7 +225,13 @@ export class TensionAnalyzer {
     let score: number;
     let threshold = 0.5;
     if (this.model) {
-      const logit = classifierLogit(this.model.classifier, x.features);
+      // classifierLogit(model, x.features), with the weights cached per feature id.
+      let sum = 0;
+      for (const id of x.featureIdList) {
+        const w = this.featureWeights[id]!;
+        if (w === w) sum += w;
+      }
+      const logit = logitFromSum(this.model.classifier, sum, x.featureIdList.length);
       score = stackerScore(this.model.stacker, stackVector(logit, x.rules.features));
       threshold = this.model.thresholds[x.lang];
       evidence.push({ type: 'classifier', text: '', sentence: 0, weight: Math.round(logit * 1000) / 1000 });
@@ -234,10 +259,12 @@ const KK_VERB_NEGATION: LexEntry = { lang: 'kk', pattern: '-ма/-ме + tense',
 
 const isKazakhNegatedVerb = memo((lower: string) => KK_VERB_NEGATION_RE.test(foldToken(lower)));
 
-function addKazakhVerbNegations(tokens: Token[], matches: Match[]): void {
+function addKazakhVerbNegations(tokens: Token[], matches: Match[], analyzer: TensionAnalyzer): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.lower.length < 6 || !isKazakhNegatedVerb(t.lower)) continue;
+    if (t.lower.length < 6) continue;
+    const slots = analyzer.slots(t.word);
+    if (!((slots[KK_NEG_SLOT] ?? (slots[KK_NEG_SLOT] = isKazakhNegatedVerb(t.lower))) as boolean)) continue;
     // A negated verb inside a matched phrase ("зардап шекпеді") still negates it.
     if (matches.some((m) => i >= m.start && i < m.end && m.entry.type === 'negation')) continue;
     matches.push({ start: i, end: i + 1, entry: KK_VERB_NEGATION, lang: 'kk' });

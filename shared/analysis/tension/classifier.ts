@@ -77,6 +77,24 @@ export function classifierLogit(model: TensionModel['classifier'], features: Ite
   return model.bias + (count > 0 ? sum / Math.sqrt(count) : 0);
 }
 
+/**
+ * The weight classifierLogit adds for one feature (undefined when the model has none). The analyser
+ * caches it per feature id, so that an article costs no look-ups in the 10,000-entry weight map.
+ */
+export function classifierWeight(model: TensionModel['classifier'], feature: string): number | undefined {
+  let w = weightMaps.get(model);
+  if (!w) {
+    w = new Map(Object.entries(model.weights));
+    weightMaps.set(model, w);
+  }
+  return w.get(feature);
+}
+
+/** classifierLogit from the sum of the weights of `count` distinct features (the same arithmetic). */
+export function logitFromSum(model: TensionModel['classifier'], sum: number, count: number): number {
+  return model.bias + (count > 0 ? sum / Math.sqrt(count) : 0);
+}
+
 export function stackerScore(model: TensionModel['stacker'], vector: number[]): number {
   let z = model.bias;
   for (let i = 0; i < vector.length; i++) z += (model.weights[i] ?? 0) * vector[i]!;
