@@ -21,7 +21,7 @@ import {
   type Entity,
   type ForeignEntry,
 } from './gazetteer.ts';
-import { adjective, stemCandidates, tokenize, Token, type AdjGender } from './normalize.ts';
+import { adjective, isKazakhDemonymRest, ruDemonymStems, stemCandidates, tokenize, Token, type AdjGender } from './normalize.ts';
 
 export { findRegionByName, getUnit, listUnits, regionOf, LOAD_MS as GEO_LOAD_MS } from './gazetteer.ts';
 export type { AdminUnit } from './gazetteer.ts';
@@ -135,7 +135,15 @@ interface Raw {
   inflected: boolean;
   /** Looks like part of a personal name or a quoted title (capitalised word next to it, «…»). */
   nameLike: boolean;
+  /**
+   * A demonym or bare place adjective (Маңғыстаулық, алматинцы, мангистауские): it names where
+   * people or things come from, not where the story happens, so it votes with DEMONYM_WEIGHT.
+   */
+  demonym: boolean;
 }
+
+/** Vote of a demonym relative to a place named outright. */
+const DEMONYM_WEIGHT = 0.5;
 
 const stemCache = new Map<string, string[]>();
 function stemsOf(key: string, minBase: number): string[] {
@@ -172,7 +180,7 @@ function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
     }
     const hit = lookupName(pre, last.key, p > 0 ? 2 : 3);
     if (hit) {
-      best = { i, n: p + 1, ids: hit.ids, foreign: hit.foreign, country: hit.country, adjGender: hit.adjGender, generic: null, genericFar: false, after: i + p + 1, key: hit.key, inflected: hit.inflected, nameLike: false };
+      best = { i, n: p + 1, ids: hit.ids, foreign: hit.foreign, country: hit.country, adjGender: hit.adjGender, generic: null, genericFar: false, after: i + p + 1, key: hit.key, inflected: hit.inflected, nameLike: false, demonym: hit.demonym };
     }
   }
   void t;
@@ -186,6 +194,7 @@ interface NameHit {
   adjGender: AdjGender | null;
   key: string;
   inflected: boolean;
+  demonym: boolean;
 }
 
 const NO_HIT = null;
@@ -250,7 +259,64 @@ function lookupNameSlow(pre: string, lastKey: string, minBase: number): NameHit 
       }
     }
     if (hitLen < 0) return NO_HIT;
-    return { ids, foreign, country, adjGender, key: hitKey, inflected: !adjGender && hitStem !== lastKey };
+    const demonym = !adjGender && hitStem !== lastKey && lastKey.startsWith(hitStem) && isKazakhDemonymRest(lastKey.slice(hitStem.length));
+    return { ids, foreign, country, adjGender, key: hitKey, inflected: !adjGender && hitStem !== lastKey, demonym };
+}
+
+const isCityOrRegion = (id: number): boolean => {
+  const l = entities[id].level;
+  return l === 'city_republican' || l === 'city_regional' || l === 'region';
+};
+
+/**
+ * A Russian demonym noun (алматинцы, павлодарец, астанчане) or a bare place adjective written
+ * without a generic noun (мангистауские нефтяники, карагандинский). Only cities and regions form
+ * such words in news use, so only they are read; a bare adjective shared by a city and its region
+ * (алматинский, карагандинский) is read as the city, as Russian news uses it. Memoised like lookupName.
+ */
+function demonymName(key: string): NameHit | null {
+  const mk = `D|${key}`;
+  let v = nameMemo.get(mk);
+  if (v !== undefined) return v;
+  v = null;
+  for (const c of ruDemonymStems(key)) {
+    const ids = (nameIndex.get(c) ?? []).filter(isCityOrRegion);
+    if (ids.length) {
+      v = { ids, foreign: null, country: false, adjGender: null, key: c, inflected: true, demonym: true };
+      break;
+    }
+  }
+  if (!v) {
+    const a = adjective(key);
+    const regions = a ? (adjIndex.get(a.stem) ?? []).filter(isCityOrRegion) : [];
+    if (a && regions.length) {
+      // алматин-ск → алматы, караганд-инск → караганды: the city the adjective is formed from
+      const base = a.stem.slice(0, -2);
+      let cities: number[] = [];
+      for (const c of [base, base.slice(0, -1), base.endsWith('in') ? base.slice(0, -2) + 'i' : '']) {
+        if (!c) continue;
+        cities = (nameIndex.get(c) ?? []).filter((id) => entities[id].level === 'city_republican' || entities[id].level === 'city_regional');
+        if (cities.length) break;
+      }
+      v = { ids: cities.length ? cities : regions, foreign: null, country: false, adjGender: null, key: a.stem, inflected: true, demonym: true };
+    }
+  }
+  if (nameMemo.size > 50_000) nameMemo.clear();
+  nameMemo.set(mk, v);
+  return v;
+}
+
+const isCyrillic = (t: Token): boolean => {
+  const c = t.raw.charCodeAt(0);
+  return c >= 0x400 && c <= 0x4ff;
+};
+
+function demonymAt(toks: Token[], i: number): Raw | null {
+  const t = toks[i];
+  if (!isCyrillic(t) || t.key.length < 6) return null;
+  const hit = demonymName(t.key);
+  if (!hit) return null;
+  return { i, n: 1, ids: hit.ids, foreign: null, country: false, adjGender: null, generic: null, genericFar: false, after: i + 1, key: hit.key, inflected: true, nameLike: false, demonym: true };
 }
 
 // ------------------------------------------------------------------ scoring helpers
@@ -353,14 +419,18 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
     if (t.key.length < 2) continue;
     let lowerOk = lowerText;
     if (!lowerOk && !t.cap && !t.upper) {
-      if (lang === 'kk') continue;
-      const nextG = i + 1 < toks.length ? genericOf(toks[i + 1], toks[i + 2]) : null;
-      const prevG = nextG ? null : i > 0 ? genericOf(toks[i - 1], t) : null;
-      if (!nextG && !prevG) continue;
+      const nextG = lang === 'kk' ? null : i + 1 < toks.length ? genericOf(toks[i + 1], toks[i + 2]) : null;
+      const prevG = nextG || lang === 'kk' ? null : i > 0 ? genericOf(toks[i - 1], t) : null;
+      if (!nextG && !prevG) {
+        // Russian demonyms and place adjectives are written in lower case (алматинцы, мангистауский).
+        const d = lang === 'en' ? null : demonymAt(toks, i);
+        if (d) raws.push(d);
+        continue;
+      }
       lowerOk = true;
     }
     if (genericOf(t, toks[i + 1])) continue;
-    const raw = lookupAt(toks, i, lowerOk);
+    const raw = lookupAt(toks, i, lowerOk) ?? (lang === 'en' ? null : demonymAt(toks, i));
     if (!raw) continue;
     // not capitalised: only with a generic term right after the full name or in a lower-case text
     const lastTok = toks[raw.i + raw.n - 1];
@@ -571,13 +641,26 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
     const ch = chosen.get(c);
     if (!ch) continue;
     const sentence = toks[c.raw.i].sentence;
-    resolved.push({ raw: c.raw, entity: ch.e, regionOnly: ch.regionOnly, foreign: null, country: false, confidence: ch.conf, weight: posWeight(sentence) * (ch.conf >= 0.6 ? 1 : 0.6), sentence });
+    const weight = posWeight(sentence) * (ch.conf >= 0.6 ? 1 : 0.6) * (c.raw.demonym ? DEMONYM_WEIGHT : 1);
+    resolved.push({ raw: c.raw, entity: ch.e, regionOnly: ch.regionOnly, foreign: null, country: false, confidence: c.raw.demonym ? Math.min(ch.conf, 0.6) : ch.conf, weight, sentence });
   }
   resolved.sort((a, b) => a.raw.i - b.raw.i);
 
   // ---- 5. vote the main region and district
+  // A sentence votes once per region and per district, with its strongest mention: how many
+  // sentences name a place shows what the story is about; a list of towns in one sentence
+  // ("Ырғыз, Хромтау, Ақтөбе") does not. Equal votes go to the place mentioned first.
   const regionScore = new Map<string, number>();
   const districtScore = new Map<string, { s: number; first: number }>();
+  const sentenceVote = new Map<string, number>();
+  /** The part of weight w not yet counted for this key in this sentence. */
+  const fresh = (kind: string, key: string, sentence: number, w: number): number => {
+    const k = `${kind}${sentence}|${key}`;
+    const had = sentenceVote.get(k) ?? 0;
+    if (w <= had) return 0;
+    sentenceVote.set(k, w);
+    return w - had;
+  };
   const placeScore = new Map<string, { place: Place; s: number; first: number }>();
   let kazakhstan = false;
   const mentions: GeoMention[] = [];
@@ -598,15 +681,16 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
     } else if (r.entity) {
       const e = r.entity;
       place = { kato: e.kato, name: displayName(e, lang), level: e.level, confidence: r.confidence };
-      regionScore.set(e.region, (regionScore.get(e.region) ?? 0) + r.weight);
+      regionScore.set(e.region, (regionScore.get(e.region) ?? 0) + fresh('r', e.region, r.sentence, r.weight));
       if (e.district) {
         const spec = e.level === 'city_republican' ? 0.8 : 1;
+        const add = fresh('d', e.district, r.sentence, r.weight * spec);
         const d = districtScore.get(e.district);
-        if (d) d.s += r.weight * spec;
-        else districtScore.set(e.district, { s: r.weight * spec, first: r.raw.i });
+        if (d) d.s += add;
+        else districtScore.set(e.district, { s: add, first: r.raw.i });
       }
     } else if (r.regionOnly) {
-      regionScore.set(r.regionOnly, (regionScore.get(r.regionOnly) ?? 0) + r.weight * 0.8);
+      regionScore.set(r.regionOnly, (regionScore.get(r.regionOnly) ?? 0) + fresh('r', r.regionOnly, r.sentence, r.weight * 0.8));
       const u = getUnit(r.regionOnly)!;
       place = { kato: u.kato, name: displayName(u, lang), level: u.level, confidence: r.confidence };
     }

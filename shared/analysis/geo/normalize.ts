@@ -85,11 +85,12 @@ export function nameKey(name: string): string {
 
 // Kazakh case / possessive / derivational suffixes in skeleton form (vowel harmony variants
 // collapse: -да/-де/-та/-те → da/de/ta/te, -ның/-нің/-дың/-дің/-тың/-тің → nin/din/tin …).
+// -лық/-лік/-дық/-дік/-тық/-тік (lik/dik/tik) make demonyms: Маңғыстаулық, Шымкенттік, Алматылықтар.
 const KK_SUFFIXES = [
   'ndagi', 'ndegi', 'dagi', 'degi', 'tagi', 'tegi', 'nikі', 'niki', 'diki', 'tiki',
   'nin', 'din', 'tin', 'nan', 'nen', 'dan', 'den', 'tan', 'ten', 'men', 'ben', 'pen',
   'nda', 'nde', 'da', 'de', 'ta', 'te', 'ga', 'ge', 'ka', 'ke', 'na', 'ne', 'a', 'e',
-  'ni', 'di', 'ti', 'n', 'lik', 'liktar', 'likter', 'lar', 'ler', 'dar', 'der', 'tar', 'ter',
+  'ni', 'di', 'ti', 'n', 'lik', 'liktar', 'likter', 'dik', 'tik', 'lar', 'ler', 'dar', 'der', 'tar', 'ter',
   'si', 'i', 'dai', 'dei', 'tai', 'tei', 'sha', 'she',
 ];
 // Russian noun endings with the nominative endings they may replace.
@@ -128,6 +129,31 @@ export function stemCandidates(t: string, out: Set<string>, minBase = 3): void {
       for (const r of RU_RESTORE) out.add(base + r);
     }
   }
+}
+
+/** Kazakh demonym suffix right after the name (Маңғыстау-лық, Шымкент-тік): the rest of a token after its name stem. */
+export function isKazakhDemonymRest(rest: string): boolean {
+  return rest.startsWith('lik') || rest.startsWith('dik') || rest.startsWith('tik');
+}
+
+// Russian demonym nouns: -ец/-цы/-цев/-цам/-цами/-цах/-ца/-цу/-цем (павлодарец, алматинцы,
+// шымкентцы) and -чанин/-чане/-чан/-чанам/-чанами/-чанах/-чанка (астанчане, семейчане).
+const RU_DEMONYM_RE = /^(.{3,}?)(ets|tsi|tsev|tsam|tsami|tsah|tsa|tsu|tsem|chanin|chane|chan|chanam|chanami|chanah|chanka|chanki)$/;
+
+/**
+ * Candidate place-name skeletons of a Russian demonym noun, most likely first: the stem itself
+ * (павлодар-ец, атырау-цы), without its linking consonant (алмати-н-ец, актау-с-цы), with -ин- read
+ * as the name's final -а (кызылорд-ин-цы), plus -а (астан-чане), plus -ск (ураль-цы → Уральск,
+ * петропавлов-цы → Петропавловск).
+ */
+export function ruDemonymStems(key: string): string[] {
+  const m = RU_DEMONYM_RE.exec(key);
+  if (!m) return [];
+  const x = m[1]!;
+  const out = [x, x.slice(0, -1)];
+  if (x.endsWith('in')) out.push(x.slice(0, -2) + 'a');
+  out.push(x + 'a', x + 'sk');
+  return out.filter((c) => c.length >= 4);
 }
 
 export type AdjGender = 'm' | 'f' | 'x';
