@@ -143,6 +143,63 @@ describe('helpers', () => {
   });
 });
 
+describe('demonyms and place adjectives: where people come from, half a vote', () => {
+  const main = (lang: 'kk' | 'ru' | 'en', text: string) => {
+    const r = g(lang, text);
+    return [r.region?.kato ?? null, r.district?.kato ?? null];
+  };
+  it.each([
+    // Kazakh -лық/-лік/-дық/-дік/-тық/-тік, with plural and case endings after it
+    ['kk', 'Маңғыстаулық өнерпаздар Түркістанда концерт қойды.', '610000000', '611000000'],
+    ['kk', 'Атыраулық балуан Шымкентте жеңіске жетті.', '790000000', '790000000'],
+    ['kk', 'Алматылықтарға Қарағандыда жаңа пәтерлер берілді.', '350000000', '351000000'],
+    // Russian -ец/-цы/-инцы/-чане and bare -ский adjectives (lower case or sentence-initial)
+    ['ru', 'Павлодарцы победили на турнире в Актобе.', '150000000', '151000000'],
+    ['ru', 'Алматинцы и астанчане встретились в Таразе.', '310000000', '311000000'],
+    ['ru', 'Мангистауские нефтяники провели встречу в Астане.', '710000000', '710000000'],
+    ['ru', 'На заседании в Костанае выступили карагандинские шахтёры.', '390000000', '391000000'],
+    // English: "X-born"
+    ['en', 'The Aktau-born singer gave a concert in Shymkent.', '790000000', '790000000'],
+  ] as const)('%s: %s', (lang, text, region, district) => {
+    expect(main(lang, text)).toEqual([region, district]);
+  });
+  it.each([
+    ['kk', 'Шымкенттік жүргізуші жол апатына тап болды.', '790000000'],
+    ['kk', 'Маңғыстаулық мұнайшылар жиналды.', '470000000'],
+    ['ru', 'Павлодарцы вышли на субботник.', '550000000'],
+    ['ru', 'Жители города: семейчане и гости отметили праздник.', '100000000'],
+    ['ru', 'мангистауские нефтяники получили премии.', '470000000'],
+    ['en', 'A Karaganda-born boxer won the title.', '350000000'],
+  ] as const)('alone, a demonym still gives the region: %s: %s', (lang, text, region) => {
+    expect(g(lang, text).region?.kato).toBe(region);
+  });
+  it('keeps region and district names that only look like demonyms', () => {
+    expect(g('kk', 'Бостандық ауданында жиын өтті.').district?.kato).toBe('751410000');
+    expect(g('ru', 'В Мангистауской области прошёл дождь.').region?.kato).toBe('470000000');
+    expect(g('ru', 'В Карасайском районе прошёл дождь.').district?.kato).toBe('195200000');
+    expect(g('ru', 'Боец и отец пришли на стадион.').region).toBeNull();
+  });
+});
+
+describe('main place: a sentence votes once per place', () => {
+  it('a list of towns in one sentence does not outvote the first one (kk, ru, en)', () => {
+    expect(g('kk', 'Ырғыз, Хромтау және Ақтөбе қалаларында суық болды, Ақтөбеде боран.').district?.kato).toBe('156800000');
+    expect(g('ru', 'Астана, Караганда, Темиртау и Жезказган остались без рейсов.').region?.kato).toBe('710000000');
+    expect(g('en', 'Flights to Astana, Karaganda, Temirtau and Zhezkazgan were cancelled.').region?.kato).toBe('710000000');
+  });
+  it('a place named in more sentences wins over one named first (kk, ru, en; the lead sentence counts double)', () => {
+    expect(g('kk', 'Кеше Алматыда жиын өтті. Атырауда жаңбыр жауды. Атырау облысында жол жабылды. Атыраудағы мектептер жабық.').region?.kato).toBe('230000000');
+    expect(g('ru', 'Вчера в Алматы прошёл форум. В Атырау шёл дождь. В Атырауской области закрыли трассу. Школы Атырау закрыты.').region?.kato).toBe('230000000');
+    expect(g('en', 'A forum was held in Almaty. It rained in Atyrau. Roads in Atyrau Region were closed. Schools in Atyrau are shut.').region?.kato).toBe('230000000');
+  });
+  it('an English sentence-initial "Oil" is not Oiyl District', () => {
+    const r = g('en', 'Oil workers in Kulsary, Zhylyoi district, went on strike.');
+    expect(r.district?.kato).toBe('233600000');
+    expect(r.places.map((p) => p.kato)).not.toContain('155200000');
+    expect(g('kk', 'Ойыл ауданында жиын өтті.').district?.kato).toBe('155200000');
+  });
+});
+
 describe('load time', () => {
   it('loads data and builds its index well under 150 ms in a fresh process', () => {
     const script = `import('${fileURLToPath(new URL('./gazetteer.ts', import.meta.url))}').then((m) => console.log(m.LOAD_MS))`;

@@ -142,6 +142,8 @@ interface Raw {
   demonym: boolean;
 }
 
+const ORIGIN_EN = new Set(['born', 'bred', 'native']);
+
 /** Vote of a demonym relative to a place named outright. */
 const DEMONYM_WEIGHT = 0.5;
 
@@ -313,8 +315,10 @@ const isCyrillic = (t: Token): boolean => {
 
 function demonymAt(toks: Token[], i: number): Raw | null {
   const t = toks[i];
-  if (!isCyrillic(t) || t.key.length < 6) return null;
-  const hit = demonymName(t.key);
+  const w = t.word;
+  // Kept on the interned word form: this runs for every lower-case Cyrillic word.
+  let hit = w.demonym as NameHit | null | undefined;
+  if (hit === undefined) hit = w.demonym = isCyrillic(t) && t.key.length >= 6 ? demonymName(t.key) : null;
   if (!hit) return null;
   return { i, n: 1, ids: hit.ids, foreign: null, country: false, adjGender: null, generic: null, genericFar: false, after: i + 1, key: hit.key, inflected: true, nameLike: false, demonym: true };
 }
@@ -454,6 +458,11 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
       capWord(next, isMentionStart.has(r.i + r.n));
   }
   const consumed = new Set<number>();
+  for (const r of raws) {
+    // "Aktau-born", "Shymkent-bred": where a person comes from.
+    const nx = toks[r.i + r.n];
+    if (lang === 'en' && nx && toks[r.i + r.n - 1].hyphenNext && ORIGIN_EN.has(nx.key)) r.demonym = true;
+  }
   for (let m = 0; m < raws.length; m++) {
     const r = raws[m];
     const j = r.i + r.n;
@@ -495,6 +504,10 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
       }
     }
   }
+
+  // A Russian place adjective with no generic noun (Мангистауские нефтяники, Карагандинский
+  // шахтёр) qualifies people or things, like a demonym.
+  for (const r of raws) if (r.adjGender && !r.generic) r.demonym = true;
 
   // ---- 3. filter candidates, collect anchors
   interface Cand {

@@ -298,6 +298,8 @@ export interface Word {
   key: string | undefined;
   /** Reserved for geo/index.ts (generic-term reading of the form); undefined until computed. */
   generic: unknown;
+  /** Reserved for geo/index.ts (demonym reading of the form); undefined until computed. */
+  demonym: unknown;
 }
 
 function makeWord(raw: string): Word {
@@ -318,7 +320,7 @@ function makeWord(raw: string): Word {
       }
     }
   }
-  return { raw, cap, upper, key: undefined, generic: undefined };
+  return { raw, cap, upper, key: undefined, generic: undefined, demonym: undefined };
 }
 
 // Word forms are interned (../text/intern.ts): a form seen before costs no substring allocation
