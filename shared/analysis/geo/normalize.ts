@@ -7,7 +7,7 @@
 //   Шымкент, Şymkent, Shymkent → "shimkent";  Жамбыл, Zhambyl, Jambyl → "jambil"
 // The skeleton is used only for lookup; display names come from the gazetteer.
 
-import { FormTable } from '../text/intern.ts';
+import { FORMS, type Form } from '../text/intern.ts';
 
 const CYR: Record<string, string> = {
   а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'g', д: 'd', е: 'e', ё: 'e', ж: 'j', з: 'z', и: 'i',
@@ -255,7 +255,8 @@ export function tokenize(text: string, sentenceBase = 0): Token[] {
       while (b > a && isApos(text.charCodeAt(b - 1))) b--;
     } else if (b - a > 2 && text.charCodeAt(b - 1) === 115 && isApos(text.charCodeAt(b - 2))) b -= 2;
     if (a === b) continue;
-    const word = forms.get(text, a, b);
+    const word = FORMS.get(text, a, b);
+    if (word.geoFlags < 0) word.geoFlags = caseFlags(word.raw);
     const start = mStart;
     if (toks.length) {
       const prev = toks[toks.length - 1]!;
@@ -283,26 +284,11 @@ export function tokenize(text: string, sentenceBase = 0): Token[] {
   return toks;
 }
 
-/**
- * One distinct word form. Articles repeat words, so each form is interned once (FormTable) and
- * carries what depends on the form alone: case flags, the skeleton key, and a slot the geocoder
- * uses for its per-form generic-term reading.
- */
-export interface Word {
-  raw: string;
-  /** Starts with an upper-case letter. */
-  cap: boolean;
-  /** All letters upper case (abbreviation such as АҚШ, СКО). */
-  upper: boolean;
-  /** Skeleton, computed on first use. */
-  key: string | undefined;
-  /** Reserved for geo/index.ts (generic-term reading of the form); undefined until computed. */
-  generic: unknown;
-  /** Reserved for geo/index.ts (demonym reading of the form); undefined until computed. */
-  demonym: unknown;
-}
+/** The interned word form (../text/intern.ts), shared with the tension tokeniser. */
+export type Word = Form;
 
-function makeWord(raw: string): Word {
+/** Case flags of a form: 1 starts with an upper-case letter, 2 all letters upper case (АҚШ, СКО). */
+function caseFlags(raw: string): number {
   const fb = caseBits(raw.charCodeAt(0));
   const cap = (fb & 3) === 3;
   let upper = false;
@@ -320,12 +306,8 @@ function makeWord(raw: string): Word {
       }
     }
   }
-  return { raw, cap, upper, key: undefined, generic: undefined, demonym: undefined };
+  return (cap ? 1 : 0) | (upper ? 2 : 0);
 }
-
-// Word forms are interned (../text/intern.ts): a form seen before costs no substring allocation
-// and no Map look-up, and carries its case flags, skeleton and generic-term reading.
-const forms = new FormTable<Word>(makeWord);
 
 export class Token {
   /** The interned word form. */
@@ -350,8 +332,8 @@ export class Token {
   constructor(word: Word, start: number, end: number, dot: boolean, sentence: number, first: boolean, quoted: boolean) {
     this.word = word;
     this.raw = word.raw;
-    this.cap = word.cap;
-    this.upper = word.upper;
+    this.cap = (word.geoFlags & 1) !== 0;
+    this.upper = (word.geoFlags & 2) !== 0;
     this.start = start;
     this.end = end;
     this.dot = dot;

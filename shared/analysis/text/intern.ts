@@ -8,6 +8,8 @@
 // array of forms: a plain 65,536-slot JS array would be kept in dictionary mode by V8 and cost a hash
 // look-up per probe. Memory is bounded: the table is emptied when half full.
 
+import { lowerToken } from './normalize.ts';
+
 export class FormTable<W extends { readonly raw: string }> {
   private readonly slots: Int32Array;
   private readonly forms: W[] = [];
@@ -57,3 +59,36 @@ function sameChars(s: string, text: string, a: number, n: number): boolean {
   for (let k = 0; k < n; k++) if (s.charCodeAt(k) !== text.charCodeAt(a + k)) return false;
   return true;
 }
+
+
+const CLAUSE_WORDS = new Set(['но', 'однако', 'а', 'but', 'however', 'although', 'бірақ', 'алайда', 'дегенмен', 'while', 'whereas']);
+
+/**
+ * One distinct word form, shared by the tension tokeniser (text/tokenize.ts) and the geocoder's
+ * (geo/normalize.ts). They cut words slightly differently (hyphens, apostrophes), but most forms
+ * are the same, so one table serves both: the geocoder finds the forms the tension pass of the same
+ * article has just touched, and the process keeps one vocabulary instead of two.
+ */
+export class Form {
+  readonly raw: string;
+  /** lowerToken(raw). */
+  readonly lower: string;
+  /** A "but"-word that starts a new clause. */
+  readonly clauseWord: boolean;
+  /** Tension analyser cache (tension/analyze.ts): who filled it, and what. */
+  owner: unknown = undefined;
+  cache: unknown = undefined;
+  /** Geocoder (geo/normalize.ts, geo/index.ts): case flags (-1 until computed), skeleton, generic-term and demonym readings. */
+  geoFlags = -1;
+  key: string | undefined = undefined;
+  generic: unknown = undefined;
+  demonym: unknown = undefined;
+  constructor(raw: string) {
+    this.raw = raw;
+    this.lower = lowerToken(raw);
+    this.clauseWord = CLAUSE_WORDS.has(this.lower);
+  }
+}
+
+/** The process-wide table of word forms. */
+export const FORMS = new FormTable<Form>((raw) => new Form(raw));

@@ -10,20 +10,10 @@
 // of every article. Word forms are interned (intern.ts), so the lower-cased form and everything
 // the analyser derives from a form are computed once per form, not once per token.
 
-import { FormTable } from './intern.ts';
-import { lowerToken } from './normalize.ts';
+import { FORMS, type Form } from './intern.ts';
 
-/** One distinct word form (shared by every token spelled the same way). */
-export interface Word {
-  readonly raw: string;
-  /** lowerToken(raw). */
-  readonly lower: string;
-  /** A "but"-word that starts a new clause. */
-  readonly clauseWord: boolean;
-  /** Cache slot for the analyser (tension/analyze.ts): who filled it, and what. */
-  owner: unknown;
-  cache: unknown;
-}
+/** One distinct word form (shared by every token spelled the same way; see intern.ts). */
+export type Word = Form;
 
 export interface Token {
   /** Surface form. */
@@ -41,12 +31,7 @@ export interface Token {
   word: Word;
 }
 
-const CLAUSE_WORDS = new Set(['но', 'однако', 'а', 'but', 'however', 'although', 'бірақ', 'алайда', 'дегенмен', 'while', 'whereas']);
-
-const forms = new FormTable<Word>((raw) => {
-  const lower = lowerToken(raw);
-  return { raw, lower, clauseWord: CLAUSE_WORDS.has(lower), owner: undefined, cache: undefined };
-});
+const forms = FORMS;
 
 // Character classes: 1 word character, 2 joiner inside a word (' ’ -; ʼ is a word character),
 // 3 punctuation token.
