@@ -98,6 +98,9 @@ export class Matcher {
       ph.entries.push(entry);
     }
     for (const l of ['kk', 'ru', 'en'] as const) this.prefixLens[l] = [...lens[l]].sort((a, b) => a - b);
+    // Highest rank first (stable: equal ranks keep lexicon order), so that matching can stop at
+    // the first phrase ranked below the best one found.
+    for (const list of this.byFirst) list?.sort((a, b) => b.rank - a.rank);
   }
 
   /** Spec ids a lower-cased token satisfies in one language (memoised). */
@@ -171,7 +174,8 @@ export class Matcher {
         const list = this.byFirst[s];
         if (!list) continue;
         for (const ph of list) {
-          if (ph.rank < bestRank || i + ph.specs.length > n) continue;
+          if (ph.rank < bestRank) break;
+          if (i + ph.specs.length > n) continue;
           let ok = true;
           for (let k = 1; k < ph.specs.length; k++) {
             if (!specs[i + k]!.includes(ph.specs[k]!)) {

@@ -20,6 +20,31 @@ const ABBREV = new Set([
 
 const BOUNDARY_RE = /([.!?…]+)(["»”’)\]]*)(\s+)(?=["«“(\-–—]?\s*[\p{Lu}\d])|\n\s*\n?|([!?…])(\s+)/gu;
 
+const UPPER_RE = /\p{Lu}/u;
+const WORD_CHAR_RE = /[\p{L}.\-]/u;
+const wordCharCache = new Uint8Array(0x10000); // 0 unknown, 1 yes, 2 no
+
+/**
+ * The lower-cased run of letters, dots and hyphens that ends at `end` and starts no earlier than
+ * `from`: what /([\p{L}.\-]+)$/u finds in text.slice(from, end), read backwards with a
+ * per-character cache instead of a slice and a Unicode regex at every full stop.
+ */
+function wordBefore(text: string, from: number, end: number): string {
+  let a = end;
+  while (a > from) {
+    const c = text.charCodeAt(a - 1);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // Astral characters: leave it to the regex.
+      return /([\p{L}.\-]+)$/u.exec(text.slice(from, end))?.[1]?.toLowerCase() ?? '';
+    }
+    let v = wordCharCache[c]!;
+    if (v === 0) wordCharCache[c] = v = WORD_CHAR_RE.test(String.fromCharCode(c)) ? 1 : 2;
+    if (v !== 1) break;
+    a--;
+  }
+  return a === end ? '' : text.slice(a, end).toLowerCase();
+}
+
 export function splitSentences(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let start = 0;
@@ -29,9 +54,8 @@ export function splitSentences(text: string): SentenceSpan[] {
     const end = m.index + m[0].length;
     if (m[1] === '.') {
       // Look at the word before the dot: abbreviations and single-letter initials do not split.
-      const before = text.slice(Math.max(start, m.index - 12), m.index);
-      const w = /([\p{L}.\-]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
-      if (w && (ABBREV.has(w) || (w.length === 1 && /\p{Lu}/u.test(text[m.index - 1]!)))) continue;
+      const w = wordBefore(text, Math.max(start, m.index - 12), m.index);
+      if (w && (ABBREV.has(w) || (w.length === 1 && UPPER_RE.test(text[m.index - 1]!)))) continue;
     }
     push(out, text, start, end);
     start = end;
