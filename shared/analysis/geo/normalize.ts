@@ -7,7 +7,7 @@
 //   Шымкент, Şymkent, Shymkent → "shimkent";  Жамбыл, Zhambyl, Jambyl → "jambil"
 // The skeleton is used only for lookup; display names come from the gazetteer.
 
-import { FORMS, type Form } from '../text/intern.ts';
+import { FNV_OFFSET, FNV_PRIME, FORMS, type Form } from '../text/intern.ts';
 
 const CYR: Record<string, string> = {
   а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'g', д: 'd', е: 'e', ё: 'e', ж: 'j', з: 'z', и: 'i',
@@ -239,11 +239,17 @@ export function tokenize(text: string, sentenceBase = 0): Token[] {
       continue;
     }
     const mStart = i;
+    // The form's hash is computed while scanning (FormTable.getHashed); only a stripped
+    // apostrophe or 's below makes the table hash the shorter range itself.
+    let h = FNV_OFFSET;
+    for (let k = 0; k < w; k++) h = Math.imul(h ^ text.charCodeAt(i + k), FNV_PRIME);
     i += w;
     while (i < len) {
       c = text.charCodeAt(i);
       w = wordCharLen(text, i, c);
       if (w === 0) break;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (w === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
       i += w;
     }
     const mEnd = i;
@@ -255,7 +261,7 @@ export function tokenize(text: string, sentenceBase = 0): Token[] {
       while (b > a && isApos(text.charCodeAt(b - 1))) b--;
     } else if (b - a > 2 && text.charCodeAt(b - 1) === 115 && isApos(text.charCodeAt(b - 2))) b -= 2;
     if (a === b) continue;
-    const word = FORMS.get(text, a, b);
+    const word = a === mStart && b === mEnd ? FORMS.getHashed(text, a, b, h) : FORMS.get(text, a, b);
     if (word.geoFlags < 0) word.geoFlags = caseFlags(word.raw);
     const start = mStart;
     if (toks.length) {

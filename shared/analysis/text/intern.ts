@@ -10,6 +10,10 @@
 
 import { lowerToken } from './normalize.ts';
 
+/** FNV-1a over UTF-16 code units: start from FNV_OFFSET, then h = Math.imul(h ^ code, FNV_PRIME). */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
 export class FormTable<W extends { readonly raw: string }> {
   private readonly slots: Int32Array;
   private readonly forms: W[] = [];
@@ -27,9 +31,18 @@ export class FormTable<W extends { readonly raw: string }> {
 
   /** The form text.slice(a, b), created on first sight. */
   get(text: string, a: number, b: number): W {
+    let h = FNV_OFFSET;
+    for (let k = a; k < b; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+    return this.getHashed(text, a, b, h);
+  }
+
+  /**
+   * The same, with `h` already computed by the caller's scanning loop (fnvStep over the characters
+   * of text[a, b) from FNV_OFFSET), which saves a second pass over the characters.
+   */
+  getHashed(text: string, a: number, b: number, h: number): W {
     const n = b - a;
-    let h = 0x811c9dc5 ^ n;
-    for (let k = a; k < b; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+    h ^= n;
     h ^= h >>> 16;
     const mask = this.mask;
     const slots = this.slots;

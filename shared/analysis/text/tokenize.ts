@@ -10,7 +10,7 @@
 // of every article. Word forms are interned (intern.ts), so the lower-cased form and everything
 // the analyser derives from a form are computed once per form, not once per token.
 
-import { FORMS, type Form } from './intern.ts';
+import { FNV_OFFSET, FNV_PRIME, FORMS, type Form } from './intern.ts';
 
 /** One distinct word form (shared by every token spelled the same way; see intern.ts). */
 export type Word = Form;
@@ -92,14 +92,22 @@ export function tokenizeRange(sentence: string, from: number, to: number, shift 
       continue;
     }
     const start = i;
+    // The form's hash is computed while scanning (see FormTable.getHashed).
+    let h = Math.imul(FNV_OFFSET ^ sentence.charCodeAt(i), FNV_PRIME);
     i++;
     for (;;) {
-      while (i < len && CLASS[sentence.charCodeAt(i)] === 1) i++;
+      let c = 0;
+      while (i < len && CLASS[(c = sentence.charCodeAt(i))] === 1) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        i++;
+      }
       // A joiner continues the word only when a word character follows it.
-      if (i + 1 < len && CLASS[sentence.charCodeAt(i)] === 2 && CLASS[sentence.charCodeAt(i + 1)] === 1) i += 2;
-      else break;
+      if (i + 1 < len && CLASS[c] === 2 && CLASS[sentence.charCodeAt(i + 1)] === 1) {
+        h = Math.imul(Math.imul(h ^ c, FNV_PRIME) ^ sentence.charCodeAt(i + 1), FNV_PRIME);
+        i += 2;
+      } else break;
     }
-    const word = forms.get(sentence, start, i);
+    const word = forms.getHashed(sentence, start, i, h);
     if (word.clauseWord && out.length > 0) clause++;
     out.push({
       raw: word.raw,
