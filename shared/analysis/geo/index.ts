@@ -163,6 +163,16 @@ function stemsOf(key: string, minBase: number): string[] {
 
 function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
   const t = toks[i];
+  // Most names are one word that starts no multi-word name: then the look-up depends on the word
+  // form alone and is kept on it.
+  const w = t.word;
+  if (w.geoMulti === undefined) w.geoMulti = multiPrefixes.has(t.key);
+  if (!w.geoMulti || i + 1 >= toks.length) {
+    let hit = w.geoName as NameHit | null | undefined;
+    if (hit === undefined) hit = w.geoName = lookupName('', t.key, 3);
+    if (!hit) return null;
+    return { i, n: 1, ids: hit.ids, foreign: hit.foreign, country: hit.country, adjGender: hit.adjGender, generic: null, genericFar: false, after: i + 1, key: hit.key, inflected: hit.inflected, nameLike: false, demonym: hit.demonym };
+  }
   // n-gram prefixes: longest first
   let best: Raw | null = null;
   let prefix = '';
@@ -403,6 +413,11 @@ interface Resolved {
 // ------------------------------------------------------------------ geocode
 
 export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
+  return run(input, true);
+}
+
+/** The geocoder; `detailed` = also build the mention list (geocode() does not need it). */
+function run(input: GeoInput, detailed: boolean): GeoResultDetailed {
   const lang: Lang = input.lang;
   const titleToks = input.title ? tokenize(input.title, 0) : [];
   const base = titleToks.length ? 1 : 0;
@@ -678,10 +693,12 @@ export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
   let kazakhstan = false;
   const mentions: GeoMention[] = [];
   for (const r of resolved) {
-    const text = toks
-      .slice(r.raw.i, r.raw.i + r.raw.n)
-      .map((t) => t.raw)
-      .join(' ');
+    const text = detailed
+      ? toks
+          .slice(r.raw.i, r.raw.i + r.raw.n)
+          .map((t) => t.raw)
+          .join(' ')
+      : '';
     const tokS = toks[r.raw.i];
     if (r.country) {
       kazakhstan = true;
@@ -767,6 +784,6 @@ function entityRegion(kato: string): string | undefined {
 
 /** Places, main district and main region of an article. */
 export function geocode(input: GeoInput): GeoResult {
-  const r = geocodeDetailed(input);
+  const r = run(input, false);
   return { places: r.places, district: r.district, region: r.region };
 }

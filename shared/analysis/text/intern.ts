@@ -96,6 +96,9 @@ export class Form {
   key: string | undefined = undefined;
   generic: unknown = undefined;
   demonym: unknown = undefined;
+  /** Geocoder: the word starts a multi-word name; its one-word gazetteer reading. */
+  geoMulti: boolean | undefined = undefined;
+  geoName: unknown = undefined;
   constructor(raw: string) {
     this.raw = raw;
     this.lower = lowerToken(raw);

@@ -83,6 +83,18 @@ export function stripMarkup(text: string): string {
 /** Text-level normalisation applied once per article before splitting. */
 export function normalizeText(text: string): string {
   let t = text.normalize('NFC');
-  if (t.includes('<') || t.includes('&')) t = stripMarkup(t);
-  return t.replace(/[\u00ad\u200b-\u200d\ufeff]/g, '').replace(/\u00a0/g, ' ');
+  // One scan decides which of the rewriting passes below are needed; most articles need none.
+  let markup = false;
+  let invisible = false;
+  let nbsp = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0xa0) {
+      if (c === 60 || c === 38) markup = true;
+    } else if (c === 0xa0) nbsp = true;
+    else if (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0xfeff) invisible = true;
+  }
+  if (markup) t = stripMarkup(t);
+  if (invisible || markup) t = t.replace(/[\u00ad\u200b-\u200d\ufeff]/g, '');
+  return nbsp || markup ? t.replace(/\u00a0/g, ' ') : t;
 }
