@@ -1,8 +1,10 @@
 // The analysis engine: one pure entry point used by the score worker, the API and the CLI.
-// createEngine() reads the lexicon and the model once (≈30 ms); analyze() does no I/O.
+// createEngine() reads the lexicon and the model once (≈30 ms); analyze() does no I/O. An article is
+// tokenised once (text/article.ts) and the tokens are shared by the tension analyser and the geocoder.
 
 import type { AnalysisResult, AnalyzeInput, GeoInput, GeoResult } from './types.ts';
-import { geocode as defaultGeocode } from './geo/index.ts';
+import { geocodeArticle } from './geo/index.ts';
+import { tokenizeArticle } from './text/article.ts';
 import { TensionAnalyzer } from './tension/analyze.ts';
 import { loadLexicon } from './tension/lexicon.ts';
 import { loadModel } from './tension/classifier.ts';
@@ -56,10 +58,13 @@ export function validateInput(v: unknown): { ok: true; input: AnalyzeInput } | {
 
 export function createEngine(opts: EngineOptions = {}): Engine {
   const tension = new TensionAnalyzer();
-  const geocode = opts.geocode ?? defaultGeocode;
   const analyze = (input: AnalyzeInput): AnalysisResult => {
-    const t = tension.analyze({ text: input.text, title: input.title, lang: input.lang });
-    const geo = geocode({ text: input.text, title: input.title, lang: t.lang, feedRegion: input.feedRegion });
+    // Normalise, split and tokenise once; the analyser and the geocoder read the same tokens.
+    const doc = tokenizeArticle(input.text, input.title);
+    const t = tension.analyze({ text: input.text, title: input.title, lang: input.lang, doc });
+    const geo = opts.geocode
+      ? opts.geocode({ text: input.text, title: input.title, lang: t.lang, feedRegion: input.feedRegion })
+      : geocodeArticle(doc, t.lang, input.feedRegion);
     return { id: input.id, lang: t.lang, tension: t.tension, evidence: t.evidence, places: geo.places, district: geo.district, region: geo.region };
   };
   return {

@@ -21,7 +21,8 @@ import {
   type Entity,
   type ForeignEntry,
 } from './gazetteer.ts';
-import { adjective, isKazakhDemonymRest, ruDemonymStems, stemCandidates, tokenize, Token, type AdjGender } from './normalize.ts';
+import { adjective, isKazakhDemonymRest, ruDemonymStems, stemCandidates, tokensFrom, Token, type AdjGender } from './normalize.ts';
+import { tokenizeArticle, type TokenizedArticle } from '../text/article.ts';
 
 export { findRegionByName, getUnit, listUnits, regionOf, LOAD_MS as GEO_LOAD_MS } from './gazetteer.ts';
 export type { AdminUnit } from './gazetteer.ts';
@@ -413,15 +414,28 @@ interface Resolved {
 // ------------------------------------------------------------------ geocode
 
 export function geocodeDetailed(input: GeoInput): GeoResultDetailed {
-  return run(input, true);
+  return run(tokenizeArticle(input.text ?? '', input.title), input.lang, input.feedRegion, true);
+}
+
+/** Places, main district and main region of an article. */
+export function geocode(input: GeoInput): GeoResult {
+  return geocodeArticle(tokenizeArticle(input.text ?? '', input.title), input.lang, input.feedRegion);
+}
+
+/**
+ * geocode() over an article already tokenised by text/article.ts: the engine tokenises once for
+ * the tension analyser and the geocoder. Mention offsets are offsets in the normalised text.
+ */
+export function geocodeArticle(doc: TokenizedArticle, lang: Lang, feedRegion?: string): GeoResult {
+  const r = run(doc, lang, feedRegion, false);
+  return { places: r.places, district: r.district, region: r.region };
 }
 
 /** The geocoder; `detailed` = also build the mention list (geocode() does not need it). */
-function run(input: GeoInput, detailed: boolean): GeoResultDetailed {
-  const lang: Lang = input.lang;
-  const titleToks = input.title ? tokenize(input.title, 0) : [];
+function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefined, detailed: boolean): GeoResultDetailed {
+  const titleToks = doc.titleTokens.length ? tokensFrom(doc.title, [doc.titleTokens], 0) : [];
   const base = titleToks.length ? 1 : 0;
-  const bodyToks = tokenize(input.text ?? '', base);
+  const bodyToks = tokensFrom(doc.body, doc.sentences.map((s) => s.tokens), base);
   // title gets sentence 0 only
   for (const t of titleToks) t.sentence = 0;
   const toks = titleToks.length ? titleToks.concat(bodyToks) : bodyToks;
@@ -588,7 +602,7 @@ function run(input: GeoInput, detailed: boolean): GeoResultDetailed {
   }
 
   // ---- 4. disambiguate the rest with context, chains and the feed region
-  const feedRegion = input.feedRegion && getUnit(input.feedRegion) ? getUnit(input.feedRegion)!.region : undefined;
+  const feedRegion = feedRegionCode && getUnit(feedRegionCode) ? getUnit(feedRegionCode)!.region : undefined;
   for (let pass = 0; pass < 2; pass++) {
     for (const c of pending) {
       if (chosen.has(c)) continue;
@@ -782,8 +796,3 @@ function entityRegion(kato: string): string | undefined {
   return settlementRegion.get(kato);
 }
 
-/** Places, main district and main region of an article. */
-export function geocode(input: GeoInput): GeoResult {
-  const r = run(input, false);
-  return { places: r.places, district: r.district, region: r.region };
-}

@@ -8,6 +8,7 @@
 // The skeleton is used only for lookup; display names come from the gazetteer.
 
 import { FNV_OFFSET, FNV_PRIME, FORMS, type Form } from '../text/intern.ts';
+import type { Token as TextToken } from '../text/tokenize.ts';
 
 const CYR: Record<string, string> = {
   а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'g', д: 'd', е: 'e', ё: 'e', ж: 'j', з: 'z', и: 'i',
@@ -352,4 +353,69 @@ export class Token {
     const w = this.word;
     return w.key ?? (w.key = skeleton(w.raw));
   }
+}
+
+/**
+ * Geocoder tokens read off the analyser's tokens of the same text (text/tokenize.ts), instead of a
+ * second scan: an analyser token is cut at its hyphens (Нұр-Сұлтан → Нұр + Сұлтан, joined by
+ * hyphenNext) and loses a final 's; everything else (sentence breaks, initial capitals, a period
+ * after the word, an opening quote before it) is read from the text around it exactly as tokenize()
+ * does. The analyser's words are Latin and Cyrillic only, so letters of other scripts, which name no
+ * place in Kazakhstan, make no tokens here.
+ */
+export function tokensFrom(text: string, groups: ReadonlyArray<readonly TextToken[]>, sentenceBase = 0): Token[] {
+  const toks: Token[] = [];
+  let sentence = sentenceBase;
+  let lastEnd = 0;
+  let newSentence = true;
+  const len = text.length;
+  for (const group of groups) {
+    for (const src of group) {
+      let a = src.start;
+      const e = src.end;
+      while (a < e) {
+        // The next hyphen-free part [a, b) of the token.
+        let b = a;
+        while (b < e && text.charCodeAt(b) !== 45) b++;
+        const mEnd = b;
+        // Apostrophes at either end are dropped, else a final 's, as in tokenize().
+        let ra = a;
+        let rb = b;
+        if (isApos(text.charCodeAt(ra)) || isApos(text.charCodeAt(rb - 1))) {
+          while (ra < rb && isApos(text.charCodeAt(ra))) ra++;
+          while (rb > ra && isApos(text.charCodeAt(rb - 1))) rb--;
+        } else if (rb - ra > 2 && text.charCodeAt(rb - 1) === 115 && isApos(text.charCodeAt(rb - 2))) rb -= 2;
+        if (ra === rb) {
+          a = b + 1;
+          continue;
+        }
+        const word = ra === src.start && rb === e ? src.word : FORMS.get(text, ra, rb);
+        if (word.geoFlags < 0) word.geoFlags = caseFlags(word.raw);
+        const start = a;
+        if (toks.length) {
+          const prev = toks[toks.length - 1]!;
+          let brk = false;
+          let dot = false;
+          let hyphen = start - lastEnd === 1;
+          for (let k = lastEnd; k < start; k++) {
+            const ch = text.charCodeAt(k);
+            if (ch === 33 || ch === 63 || ch === 0x2026 || ch === 10) brk = true;
+            else if (ch === 46) dot = true;
+            if (hyphen && ch !== 45 && ch !== 0x2010 && ch !== 0x2013) hyphen = false;
+          }
+          if (!brk && dot && prev.raw.length > 2) brk = (caseBits(text.charCodeAt(ra)) & 1) !== 0;
+          if (brk) {
+            sentence++;
+            newSentence = true;
+          }
+          prev.hyphenNext = hyphen;
+        }
+        toks.push(new Token(word, start, mEnd, mEnd < len && text.charCodeAt(mEnd) === 46, sentence, newSentence, start > 0 && isQuoteBefore(text.charCodeAt(start - 1))));
+        newSentence = false;
+        lastEnd = mEnd;
+        a = b + 1;
+      }
+    }
+  }
+  return toks;
 }

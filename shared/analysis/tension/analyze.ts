@@ -3,9 +3,9 @@
 // when the analyser is created.
 
 import type { Evidence, Lang, Severity, Tension } from '../types.ts';
-import { foldToken, normalizeText } from '../text/normalize.ts';
-import { splitSentences } from '../text/sentences.ts';
-import { tokenize, tokenizeRange, type Token, type Word } from '../text/tokenize.ts';
+import { foldToken } from '../text/normalize.ts';
+import { tokenizeArticle, type TokenizedArticle } from '../text/article.ts';
+import type { Token, Word } from '../text/tokenize.ts';
 import { detectFromWords, detectLanguage, wordEvidence, type WordEvidence } from '../lang/detect.ts';
 import { stemmerFor } from '../stem/index.ts';
 import { memo } from '../text/memo.ts';
@@ -27,6 +27,8 @@ export interface TensionInput {
   text: string;
   title?: string;
   lang?: 'kk' | 'ru' | 'en';
+  /** tokenizeArticle(text, title), when the caller has it already (the engine shares it with the geocoder). */
+  doc?: TokenizedArticle;
 }
 
 export interface Extracted {
@@ -146,12 +148,12 @@ export class TensionAnalyzer {
   /** Everything up to (not including) the model: used by training and by analyze(). */
   extract(input: TensionInput): Extracted {
     this.maybeResetFeatures();
-    const body = normalizeText(input.text);
-    const title = input.title ? normalizeText(input.title).trim() : '';
-    // Tokenise once; the language is read from the same tokens.
+    // Tokenise once (or take the engine's tokens); the language is read from the same tokens.
+    const doc = input.doc ?? tokenizeArticle(input.text, input.title);
+    const body = doc.body;
     const raw: Array<{ text: string; offset: number; isTitle: boolean; tokens: Token[] }> = [];
-    if (title) raw.push({ text: title, offset: 0, isTitle: true, tokens: tokenize(title, 0) });
-    for (const sp of splitSentences(body)) raw.push({ text: sp.text, offset: sp.start, isTitle: false, tokens: tokenizeRange(body, sp.start, sp.end) });
+    if (doc.title) raw.push({ text: doc.title, offset: 0, isTitle: true, tokens: doc.titleTokens });
+    for (const sp of doc.sentences) raw.push({ text: sp.text, offset: sp.start, isTitle: false, tokens: sp.tokens });
     const lang: Lang = input.lang ?? this.detect(raw, body);
     const sentences: Array<SentenceInput & { featureIds: number[] }> = raw.map((r) => this.sentence(r.text, r.offset, r.isTitle, lang, r.tokens));
     const rules = scoreRules(sentences);
