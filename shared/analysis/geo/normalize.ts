@@ -7,7 +7,7 @@
 //   Шымкент, Şymkent, Shymkent → "shimkent";  Жамбыл, Zhambyl, Jambyl → "jambil"
 // The skeleton is used only for lookup; display names come from the gazetteer.
 
-import { FNV_OFFSET, FNV_PRIME, FORMS, type Form } from '../text/intern.ts';
+import { FORMS, type Form } from '../text/intern.ts';
 import type { Token as TextToken } from '../text/tokenize.ts';
 
 const CYR: Record<string, string> = {
@@ -174,29 +174,15 @@ export function adjective(t: string): { stem: string; gender: AdjGender } | null
   return { stem: m[1], gender };
 }
 
-// ---------------------------------------------------------------- tokeniser
+// ---------------------------------------------------------------- tokens
 //
-// A char-code scanner instead of a /[\p{L}\p{M}\d'’ʼ`]+/gu regex with per-token toLowerCase /
-// toUpperCase calls: geocoding runs over every article, and this loop was a third of its time. The
-// token boundaries and flags are exactly those of the regex version (a word is a run of letters,
-// combining marks, ASCII digits and apostrophes; leading/trailing apostrophes and a final 's are
-// dropped). Per-character facts are computed once per UTF-16 code unit and kept in tables.
+// The geocoder reads its tokens off the tension tokeniser's (tokensFrom below): one scan of the
+// text serves both. Per-character case facts are computed once per UTF-16 code unit and kept in a
+// table.
 
 const UNKNOWN = 255;
-/** 1 when the code unit is a letter or combining mark (BMP, non-surrogate), else 0. */
-const WORD_TABLE = new Uint8Array(0x10000).fill(UNKNOWN);
 /** Bit 1: c.toLowerCase() !== c; bit 2: c.toUpperCase() === c. */
 const CASE_TABLE = new Uint8Array(0x10000).fill(UNKNOWN);
-const LETTER_MARK_RE = /^[\p{L}\p{M}]$/u;
-
-function isWordUnit(c: number): boolean {
-  let v = WORD_TABLE[c]!;
-  if (v === UNKNOWN) {
-    v = (c >= 48 && c <= 57) || c === 39 || c === 0x2019 || c === 0x2bc || c === 96 || LETTER_MARK_RE.test(String.fromCharCode(c)) ? 1 : 0;
-    WORD_TABLE[c] = v;
-  }
-  return v === 1;
-}
 
 function caseBits(c: number): number {
   let v = CASE_TABLE[c]!;
@@ -211,85 +197,8 @@ function caseBits(c: number): number {
 const isApos = (c: number): boolean => c === 39 || c === 0x2019 || c === 0x2bc || c === 96;
 const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
 
-/** Length in code units of the word character at i (2 for an astral letter), 0 when none. */
-function wordCharLen(text: string, i: number, c: number): number {
-  if (!isSurrogate(c)) return isWordUnit(c) ? 1 : 0;
-  if (c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_MARK_RE.test(text.slice(i, i + 2)) ? 2 : 0;
-  }
-  return 0;
-}
-
 /** Opening quotes before a name: «"“„' */
 const isQuoteBefore = (c: number): boolean => c === 0xab || c === 34 || c === 0x201c || c === 0x201e || c === 39;
-
-/** Tokenise; sentence indices start at `sentenceBase`. */
-export function tokenize(text: string, sentenceBase = 0): Token[] {
-  const toks: Token[] = [];
-  let sentence = sentenceBase;
-  let lastEnd = 0;
-  let newSentence = true;
-  const len = text.length;
-  let i = 0;
-  while (i < len) {
-    let c = text.charCodeAt(i);
-    let w = wordCharLen(text, i, c);
-    if (w === 0) {
-      i++;
-      continue;
-    }
-    const mStart = i;
-    // The form's hash is computed while scanning (FormTable.getHashed); only a stripped
-    // apostrophe or 's below makes the table hash the shorter range itself.
-    let h = FNV_OFFSET;
-    for (let k = 0; k < w; k++) h = Math.imul(h ^ text.charCodeAt(i + k), FNV_PRIME);
-    i += w;
-    while (i < len) {
-      c = text.charCodeAt(i);
-      w = wordCharLen(text, i, c);
-      if (w === 0) break;
-      h = Math.imul(h ^ c, FNV_PRIME);
-      if (w === 2) h = Math.imul(h ^ text.charCodeAt(i + 1), FNV_PRIME);
-      i += w;
-    }
-    const mEnd = i;
-    // Strip apostrophes at either end; else drop a final 's (English possessive).
-    let a = mStart;
-    let b = mEnd;
-    if (isApos(text.charCodeAt(a)) || isApos(text.charCodeAt(b - 1))) {
-      while (a < b && isApos(text.charCodeAt(a))) a++;
-      while (b > a && isApos(text.charCodeAt(b - 1))) b--;
-    } else if (b - a > 2 && text.charCodeAt(b - 1) === 115 && isApos(text.charCodeAt(b - 2))) b -= 2;
-    if (a === b) continue;
-    const word = a === mStart && b === mEnd ? FORMS.getHashed(text, a, b, h) : FORMS.get(text, a, b);
-    if (word.geoFlags < 0) word.geoFlags = caseFlags(word.raw);
-    const start = mStart;
-    if (toks.length) {
-      const prev = toks[toks.length - 1]!;
-      // sentence break: ! ? … or a line break, or a period before a capitalised word (not after a 1-2 letter abbreviation)
-      let brk = false;
-      let dot = false;
-      let hyphen = start - lastEnd === 1;
-      for (let k = lastEnd; k < start; k++) {
-        const ch = text.charCodeAt(k);
-        if (ch === 33 || ch === 63 || ch === 0x2026 || ch === 10) brk = true;
-        else if (ch === 46) dot = true;
-        if (hyphen && ch !== 45 && ch !== 0x2010 && ch !== 0x2013) hyphen = false;
-      }
-      if (!brk && dot && prev.raw.length > 2) brk = (caseBits(text.charCodeAt(a)) & 1) !== 0;
-      if (brk) {
-        sentence++;
-        newSentence = true;
-      }
-      prev.hyphenNext = hyphen;
-    }
-    toks.push(new Token(word, start, mEnd, mEnd < len && text.charCodeAt(mEnd) === 46, sentence, newSentence, start > 0 && isQuoteBefore(text.charCodeAt(start - 1))));
-    newSentence = false;
-    lastEnd = mEnd;
-  }
-  return toks;
-}
 
 /** The interned word form (../text/intern.ts), shared with the tension tokeniser. */
 export type Word = Form;
@@ -359,9 +268,9 @@ export class Token {
  * Geocoder tokens read off the analyser's tokens of the same text (text/tokenize.ts), instead of a
  * second scan: an analyser token is cut at its hyphens (Нұр-Сұлтан → Нұр + Сұлтан, joined by
  * hyphenNext) and loses a final 's; everything else (sentence breaks, initial capitals, a period
- * after the word, an opening quote before it) is read from the text around it exactly as tokenize()
- * does. The analyser's words are Latin and Cyrillic only, so letters of other scripts, which name no
- * place in Kazakhstan, make no tokens here.
+ * after the word, an opening quote before it) is read from the text around it, as the geocoder's
+ * own scanner did before. The analyser's words are Latin and Cyrillic only, so letters of other
+ * scripts, which name no place in Kazakhstan, make no tokens here.
  */
 export function tokensFrom(text: string, groups: ReadonlyArray<readonly TextToken[]>, sentenceBase = 0): Token[] {
   const toks: Token[] = [];
@@ -378,7 +287,7 @@ export function tokensFrom(text: string, groups: ReadonlyArray<readonly TextToke
         let b = a;
         while (b < e && text.charCodeAt(b) !== 45) b++;
         const mEnd = b;
-        // Apostrophes at either end are dropped, else a final 's, as in tokenize().
+        // Apostrophes at either end are dropped, else a final 's (English possessive).
         let ra = a;
         let rb = b;
         if (isApos(text.charCodeAt(ra)) || isApos(text.charCodeAt(rb - 1))) {
