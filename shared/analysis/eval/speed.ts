@@ -1,6 +1,8 @@
 // Throughput check: articles per second on one core, mixed kk/ru/en articles of 2–4 KB, against
 // the baseline from the issue: natural's AggressiveTokenizerRu + PorterStemmerRu alone.
 //   node --import tsx shared/analysis/eval/speed.ts [--rounds N]
+// Baseline, tension analyser, geocoder alone and the full engine are timed in alternating rounds;
+// ratios are the median over rounds of (baseline time / time) within a round.
 // Articles are built deterministically by concatenating training documents of one language until
 // the article reaches 2–4 KB.
 
@@ -39,50 +41,71 @@ export function buildCorpus(): Array<{ lang: string; title: string; text: string
   return out;
 }
 
-function rate(fn: () => void, n: number, rounds: number): number {
-  fn(); // warm-up
-  let best = 0;
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    fn();
-    const s = (performance.now() - t0) / 1000;
-    best = Math.max(best, n / s);
+/**
+ * Runs the passes in alternation, `rounds` times, each round timing every pass back to back (so a
+ * neighbour's CPU load slows all alike). Returns the round times (ms) per pass.
+ */
+function rounds(passes: Array<() => void>, n: number): number[][] {
+  for (const p of passes) p(); // warm-up
+  const times: number[][] = passes.map(() => []);
+  for (let r = 0; r < n; r++) {
+    passes.forEach((p, k) => {
+      const t0 = performance.now();
+      p();
+      times[k]!.push(performance.now() - t0);
+    });
   }
-  return Math.round(best);
+  return times;
 }
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 
 if (process.argv[1]?.endsWith("speed.ts")) await main();
 
 async function main(): Promise<void> {
 const args = process.argv.slice(2);
-const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 5;
+const n = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 15;
 const corpus = buildCorpus();
 const bytes = corpus.reduce((a, c) => a + Buffer.byteLength(c.text), 0);
 const tokenizer = new AggressiveTokenizerRu();
-const baseline = rate(() => {
-  for (const c of corpus) for (const t of tokenizer.tokenize(c.text)) PorterStemmerRu.stem(t.toLowerCase());
-}, corpus.length, rounds);
 const analyzer = new TensionAnalyzer();
-const tension = rate(() => {
-  for (const c of corpus) analyzer.analyze({ text: c.text, title: c.title });
-}, corpus.length, rounds);
-let engineRate: number | null = null;
-try {
-  const { createEngine } = await import('../engine.ts');
-  const engine = createEngine();
-  engineRate = rate(() => {
-    corpus.forEach((c, i) => engine.analyze({ id: String(i), text: c.text, title: c.title }));
-  }, corpus.length, rounds);
-} catch (e) {
-  process.stderr.write(`full engine not measured: ${(e as Error).message}\n`);
-}
+const langs = corpus.map((c) => analyzer.analyze({ text: c.text, title: c.title }).lang);
+const { createEngine } = await import('../engine.ts');
+const { geocode } = await import('../geo/index.ts');
+const engine = createEngine();
+const [base, tension, geo, full] = rounds(
+  [
+    () => {
+      for (const c of corpus) for (const t of tokenizer.tokenize(c.text)) PorterStemmerRu.stem(t.toLowerCase());
+    },
+    () => {
+      for (const c of corpus) analyzer.analyze({ text: c.text, title: c.title });
+    },
+    () => {
+      corpus.forEach((c, i) => geocode({ text: c.text, title: c.title, lang: langs[i]! }));
+    },
+    () => {
+      corpus.forEach((c, i) => engine.analyze({ id: String(i), text: c.text, title: c.title }));
+    },
+  ],
+  n,
+);
+const perSec = (ms: number[]) => Math.round(corpus.length / (median(ms) / 1000));
+// Median over rounds of each round's baseline time / pass time.
+const ratio = (ms: number[]) => Math.round(median(ms.map((t, k) => base![k]! / t)) * 100) / 100;
 process.stdout.write(
   JSON.stringify({
     articles: corpus.length,
     byLang: Object.fromEntries(['kk', 'ru', 'en'].map((l) => [l, corpus.filter((c) => c.lang === l).length])),
     meanBytes: Math.round(bytes / corpus.length),
-    articlesPerSecond: { baseline_AggressiveTokenizerRu_PorterStemmerRu: baseline, tension: tension, engineWithGeocoding: engineRate },
-    ratioTensionToBaseline: Math.round((tension / baseline) * 100) / 100,
+    rounds: n,
+    articlesPerSecond: { baseline_AggressiveTokenizerRu_PorterStemmerRu: perSec(base!), tension: perSec(tension!), geocodingAlone: perSec(geo!), engineWithGeocoding: perSec(full!) },
+    ratioTensionToBaseline: ratio(tension!),
+    ratioEngineToBaseline: ratio(full!),
+    microsecondsPerArticle: { baseline: Math.round((median(base!) * 1000) / corpus.length), tension: Math.round((median(tension!) * 1000) / corpus.length), geocoding: Math.round((median(geo!) * 1000) / corpus.length), engine: Math.round((median(full!) * 1000) / corpus.length) },
   }) + '\n',
 );
 }
