@@ -82,28 +82,7 @@ export function stripMarkup(text: string): string {
 
 /** Text-level normalisation applied once per article before splitting. */
 export function normalizeText(text: string): string {
-  // One scan decides which passes are needed; most articles need none. NFC cannot change a text
-  // made only of characters that are NFC-stable starters (NFC quick check "yes", combining class
-  // 0): Latin below U+0300, Cyrillic without its combining marks, general punctuation.
-  let unsafe = false;
-  let markup = false;
-  let invisible = false;
-  let nbsp = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xa0) {
-      if (c === 60 || c === 38) markup = true;
-    } else if (c === 0xa0) nbsp = true;
-    else if (c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0xfeff) invisible = true;
-    else if (!isNfcStable(c)) unsafe = true;
-  }
-  let t = unsafe ? text.normalize('NFC') : text;
-  if (markup) t = stripMarkup(t);
-  if (invisible || markup || unsafe) t = t.replace(/[\u00ad\u200b-\u200d\ufeff]/g, '');
-  return nbsp || markup || unsafe ? t.replace(/\u00a0/g, ' ') : t;
-}
-
-/** Characters NFC leaves alone wherever they stand (see normalizeText); others take the full NFC pass. */
-export function isNfcStable(c: number): boolean {
-  return c < 0x300 || (c >= 0x400 && c <= 0x52f && !(c >= 0x483 && c <= 0x489)) || (c >= 0x2002 && c <= 0x206f);
+  let t = text.normalize('NFC');
+  if (t.includes('<') || t.includes('&')) t = stripMarkup(t);
+  return t.replace(/[\u00ad\u200b-\u200d\ufeff]/g, '').replace(/\u00a0/g, ' ');
 }
