@@ -21,7 +21,7 @@ import {
   type Entity,
   type ForeignEntry,
 } from './gazetteer.ts';
-import { adjective, isKazakhDemonymRest, ruDemonymStems, stemCandidates, tokensFrom, Token, type AdjGender } from './normalize.ts';
+import { adjective, isKazakhDemonymRest, ruDemonymStems, stemCandidates, tokensFrom, type Token, type AdjGender } from './normalize.ts';
 import { tokenizeArticle, type TokenizedArticle } from '../text/article.ts';
 
 export { findRegionByName, getUnit, listUnits, regionOf, LOAD_MS as GEO_LOAD_MS } from './gazetteer.ts';

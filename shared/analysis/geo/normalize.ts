@@ -225,11 +225,14 @@ function caseFlags(raw: string): number {
   return (cap ? 1 : 0) | (upper ? 2 : 0);
 }
 
-export class Token {
+/** A geocoder token: a plain object (built once per word in tokensFrom, read everywhere). */
+export interface Token {
   /** The interned word form. */
   readonly word: Word;
   /** Text as written. */
   readonly raw: string;
+  /** Skeleton of the form. */
+  readonly key: string;
   start: number;
   end: number;
   /** Starts with an upper-case letter. */
@@ -239,29 +242,12 @@ export class Token {
   /** Followed directly by a period. */
   dot: boolean;
   /** Joined to the next token by a hyphen (Нұр-Сұлтан, Алма-Ата). */
-  hyphenNext = false;
+  hyphenNext: boolean;
   sentence: number;
   /** First token of its sentence. */
   first: boolean;
   /** Directly preceded by an opening quote («Бәйтерек», "Астана" …): names of organisations, projects. */
   quoted: boolean;
-  constructor(word: Word, start: number, end: number, dot: boolean, sentence: number, first: boolean, quoted: boolean) {
-    this.word = word;
-    this.raw = word.raw;
-    this.cap = (word.geoFlags & 1) !== 0;
-    this.upper = (word.geoFlags & 2) !== 0;
-    this.start = start;
-    this.end = end;
-    this.dot = dot;
-    this.sentence = sentence;
-    this.first = first;
-    this.quoted = quoted;
-  }
-  /** Skeleton (computed once per word form). */
-  get key(): string {
-    const w = this.word;
-    return w.key ?? (w.key = skeleton(w.raw));
-  }
 }
 
 /**
@@ -299,7 +285,10 @@ export function tokensFrom(text: string, groups: ReadonlyArray<readonly TextToke
           continue;
         }
         const word = ra === src.start && rb === e ? src.word : FORMS.get(text, ra, rb);
-        if (word.geoFlags < 0) word.geoFlags = caseFlags(word.raw);
+        if (word.geoFlags < 0) {
+          word.geoFlags = caseFlags(word.raw);
+          word.key ??= skeleton(word.raw);
+        }
         const start = a;
         if (toks.length) {
           const prev = toks[toks.length - 1]!;
@@ -319,7 +308,20 @@ export function tokensFrom(text: string, groups: ReadonlyArray<readonly TextToke
           }
           prev.hyphenNext = hyphen;
         }
-        toks.push(new Token(word, start, mEnd, mEnd < len && text.charCodeAt(mEnd) === 46, sentence, newSentence, start > 0 && isQuoteBefore(text.charCodeAt(start - 1))));
+        toks.push({
+          word,
+          raw: word.raw,
+          key: word.key!,
+          start,
+          end: mEnd,
+          cap: (word.geoFlags & 1) !== 0,
+          upper: (word.geoFlags & 2) !== 0,
+          dot: mEnd < len && text.charCodeAt(mEnd) === 46,
+          hyphenNext: false,
+          sentence,
+          first: newSentence,
+          quoted: start > 0 && isQuoteBefore(text.charCodeAt(start - 1)),
+        });
         newSentence = false;
         lastEnd = mEnd;
         a = b + 1;
