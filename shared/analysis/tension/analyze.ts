@@ -196,14 +196,15 @@ export class TensionAnalyzer {
   private sentence(text: string, offset: number, isTitle: boolean, lang: Lang, tokens: Token[]): SentenceInput & { featureIds: number[] } {
     const info = this.tokenInfo[lang];
     const li = LANG_SLOT[lang];
-    const specs: number[][] = new Array(tokens.length);
-    const featureIds: number[] = new Array(tokens.length);
+    // Filled with push: packed arrays (new Array(n) would be holey, slower to read).
+    const specs: number[][] = [];
+    const featureIds: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const w = tokens[i]!.word;
       const slots = this.slots(w);
       const ti = (slots[li] ?? (slots[li] = info(w.lower))) as TokenInfo;
-      specs[i] = ti.specs;
-      featureIds[i] = ti.featureId;
+      specs.push(ti.specs);
+      featureIds.push(ti.featureId);
     }
     const matches = this.matcher.matchSpecs(specs, lang);
     if (lang === 'kk') addKazakhVerbNegations(tokens, matches, this);
