@@ -197,6 +197,15 @@ function caseBits(c: number): number {
 const isApos = (c: number): boolean => c === 39 || c === 0x2019 || c === 0x2bc || c === 96;
 const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
 
+/** No hyphen and no apostrophe in the form. */
+function isPlain(raw: string): boolean {
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c === 45 || isApos(c)) return false;
+  }
+  return true;
+}
+
 /** Opening quotes before a name: «"“„' */
 const isQuoteBefore = (c: number): boolean => c === 0xab || c === 34 || c === 0x201c || c === 0x201e || c === 39;
 
@@ -268,10 +277,14 @@ export function tokensFrom(text: string, groups: ReadonlyArray<readonly TextToke
     for (const src of group) {
       let a = src.start;
       const e = src.end;
+      // Most forms have no hyphen and no apostrophe: the token is one geocoder token as it is.
+      const sw = src.word;
+      if (sw.geoPlain === undefined) sw.geoPlain = isPlain(sw.raw);
       while (a < e) {
         // The next hyphen-free part [a, b) of the token.
         let b = a;
-        while (b < e && text.charCodeAt(b) !== 45) b++;
+        if (sw.geoPlain) b = e;
+        else while (b < e && text.charCodeAt(b) !== 45) b++;
         const mEnd = b;
         // Apostrophes at either end are dropped, else a final 's (English possessive).
         let ra = a;

@@ -99,6 +99,8 @@ export class Form {
   /** Geocoder: the word starts a multi-word name; its one-word gazetteer reading. */
   geoMulti: boolean | undefined = undefined;
   geoName: unknown = undefined;
+  /** Geocoder: the form has no hyphen and no apostrophe (it is one geocoder token as it stands). */
+  geoPlain: boolean | undefined = undefined;
   constructor(raw: string) {
     this.raw = raw;
     this.lower = lowerToken(raw);
