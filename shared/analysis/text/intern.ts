@@ -5,8 +5,10 @@
 // substring allocation nor a Map look-up with string hashing.
 //
 // Open addressing with linear probing. The slots are an Int32Array holding index + 1 into a packed
-// array of forms: a plain 65,536-slot JS array would be kept in dictionary mode by V8 and cost a hash
-// look-up per probe. Memory is bounded: the table is emptied when half full.
+// array of forms: a plain JS array this large would be kept in dictionary mode by V8 and cost a hash
+// look-up per probe. Memory is bounded: the table is emptied when half full (65,536 forms by default,
+// some 20 MB with what is cached on them). Smaller tables were emptied every few hundred articles of
+// social-media text, and every per-form result had to be recomputed after each emptying.
 
 import { lowerToken } from './normalize.ts';
 
@@ -22,7 +24,7 @@ export class FormTable<W extends { readonly raw: string }> {
 
   constructor(
     private readonly make: (raw: string) => W,
-    bits = 16,
+    bits = 17,
   ) {
     this.slots = new Int32Array(1 << bits);
     this.mask = (1 << bits) - 1;
