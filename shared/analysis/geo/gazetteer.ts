@@ -54,6 +54,7 @@ const foreignDoc = JSON.parse(readFileSync(join(GEO_DATA_DIR, 'foreign-places.js
 };
 const flagsDoc = JSON.parse(readFileSync(join(GEO_DATA_DIR, 'name-flags.json'), 'utf8')) as {
   needsContext: Record<string, string[]>;
+  notNames?: string[];
   allowStandalone: Record<string, string[]>;
 };
 
@@ -130,6 +131,8 @@ for (const n of [foreignDoc.kazakhstan.kk, foreignDoc.kazakhstan.ru, foreignDoc.
 /** Keys that need a generic term next to them (people, common words, ethnonyms, water bodies). */
 export const needsContext = new Set<string>();
 for (const list of Object.values(flagsDoc.needsContext)) for (const n of list) needsContext.add(nameKey(n));
+/** Skeletons of common words that only look like an inflected place name (Келесі "next"): never a place. */
+export const notNames = new Set((flagsDoc.notNames ?? []).map(nameKey));
 export const allowStandalone: Record<string, Set<string>> = {};
 for (const [lang, list] of Object.entries(flagsDoc.allowStandalone)) allowStandalone[lang] = new Set(list.map(nameKey));
 

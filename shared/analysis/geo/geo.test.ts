@@ -200,6 +200,21 @@ describe('main place: a sentence votes once per place', () => {
   });
 });
 
+describe('names that are not the place', () => {
+  it('a quoted name followed by another capitalised word is an organisation (kk, ru, en)', () => {
+    expect(g('kk', '«Астана Моторс» Алматыда зауыт салады.').region?.kato).toBe('750000000');
+    expect(g('ru', 'Компания «Астана Моторс» построит завод в Алматы.').region?.kato).toBe('750000000');
+    expect(g('en', '"Astana Motors" will build a plant in Almaty.').region?.kato).toBe('750000000');
+    // a quoted place name alone, or a quote that is reported speech, still counts
+    expect(g('ru', '«Алматы — наш дом», — сказал аким.').region?.kato).toBe('750000000');
+  });
+  it('Kazakh "келесі" (next) is not Келес district', () => {
+    expect(g('kk', 'Келесі жылы Қостанайда жаңа мектеп ашылады.').region?.kato).toBe('390000000');
+    expect(g('kk', 'Келесі кезекте жол жөнделеді.').region).toBeNull();
+    expect(g('kk', 'Келес ауданында жиын өтті.').district?.kato).toBe('613900000');
+  });
+});
+
 describe('load time', () => {
   it('loads data and builds its index well under 150 ms in a fresh process', () => {
     const script = `import('${fileURLToPath(new URL('./gazetteer.ts', import.meta.url))}').then((m) => console.log(m.LOAD_MS))`;

@@ -18,6 +18,7 @@ import {
   multiPrefixes,
   nameIndex,
   needsContext,
+  notNames,
   type Entity,
   type ForeignEntry,
 } from './gazetteer.ts';
@@ -164,6 +165,7 @@ function stemsOf(key: string, minBase: number): string[] {
 
 function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
   const t = toks[i];
+  if (notNames.has(t.key)) return null;
   // Most names are one word that starts no multi-word name: then the look-up depends on the word
   // form alone and is kept on it.
   const w = t.word;
@@ -566,6 +568,12 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     }
     const f = filterByGeneric(r, lang);
     if (!f.ids.length) continue;
+    // «Астана Моторс», «Алматы Су»: a name that opens a quotation and is followed by another
+    // capitalised word names an organisation or a brand, not the place.
+    if (f.standalone && toks[r.i].quoted) {
+      const nx = toks[r.i + r.n];
+      if (nx && nx.cap && nx.sentence === toks[r.i].sentence) continue;
+    }
     if (f.standalone && r.nameLike && !f.ids.some((id) => entities[id].level === 'city_republican' || entities[id].level === 'city_regional' || entities[id].level === 'region')) continue;
     if (f.standalone && !toks[r.i].cap && !lowerText) continue;
     cands.push({ raw: r, ids: f.ids, standalone: f.standalone });
