@@ -1,6 +1,7 @@
 // Engine benchmark: articles per second on one core over a mixed kk/ru/en corpus of 2–4 KB articles,
-// beside natural's Russian tokenizer + Porter stemmer alone over the same texts; and cold start-up
-// of the engine in a fresh process.
+// beside natural's Russian tokenizer + Porter stemmer alone over the same texts, timed in alternating
+// rounds (the ratio is the median of the rounds' ratios); and cold start-up of the engine in a fresh
+// process.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
