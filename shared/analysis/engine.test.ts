@@ -65,3 +65,34 @@ describe('start-up', () => {
     expect(ENGINE_VERSION).toMatch(/lexicon:groups@[\d.]+.*\|model:/);
   });
 });
+
+describe('shared tokens and cached weights give the same results', () => {
+  const texts: Array<{ title?: string; text: string }> = [
+    { title: 'Ауылда жаппай төбелес', text: 'Қордай ауданындағы Масанчи ауылында қазақтар мен дүнгендер арасында төбелес болды. Полиция тәртіп орнатты.' },
+    { title: 'Массовая драка в Кордайском районе', text: 'В селе Масанчи произошла массовая драка между жителями. Аким заявил, что конфликт не носит межнационального характера.' },
+    { title: 'Brawl in Korday district', text: 'Villagers from two communities clashed in Masanchi, Korday district. Police detained 12 people; no one was killed.' },
+  ];
+  it('the classifier logit equals classifierLogit over the extracted features', async () => {
+    const { TensionAnalyzer } = await import('./tension/analyze.ts');
+    const { classifierLogit } = await import('./tension/classifier.ts');
+    const a = new TensionAnalyzer();
+    for (const t of texts) {
+      const x = a.extract({ text: t.text, title: t.title });
+      const logit = a.analyze({ text: t.text, title: t.title }).evidence.find((e) => e.type === 'classifier')!.weight;
+      expect(logit).toBe(Math.round(classifierLogit(a.model!.classifier, x.features) * 1000) / 1000);
+    }
+  });
+  it('the engine (one tokenisation for both) agrees with the analyser and geocode() run separately', async () => {
+    const { TensionAnalyzer } = await import('./tension/analyze.ts');
+    const { geocode } = await import('./geo/index.ts');
+    const a = new TensionAnalyzer();
+    for (const t of texts) {
+      const r = engine.analyze({ id: 'x', ...t });
+      const alone = a.analyze(t);
+      expect(r.tension).toEqual(alone.tension);
+      expect(r.evidence).toEqual(alone.evidence);
+      const g = geocode({ ...t, lang: r.lang });
+      expect([r.places, r.district, r.region]).toEqual([g.places, g.district, g.region]);
+    }
+  });
+});

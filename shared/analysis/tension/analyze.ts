@@ -87,7 +87,7 @@ export class TensionAnalyzer {
   private stamps = new Int32Array(1 << 14);
   private stampNo = 0;
   /**
-   * Identity of the current tokenInfo memos. Each interned word form (text/tokenize.ts) keeps the
+   * Identity of the current tokenInfo memos. Each interned word form (text/intern.ts) keeps the
    * per-language results of the last analyser generation that saw it, so a token costs a field read
    * instead of a Map look-up; a form filled by another analyser or before a reset is refilled.
    */
@@ -228,11 +228,12 @@ export class TensionAnalyzer {
     let score: number;
     let threshold = 0.5;
     if (this.model) {
-      // classifierLogit(model, x.features), with the weights cached per feature id.
+      // classifierLogit(model, x.features), with the weights cached per feature id: the same
+      // additions in the same order (engine.test.ts checks that both agree).
       let sum = 0;
       for (const id of x.featureIdList) {
         const w = this.featureWeights[id]!;
-        if (w === w) sum += w;
+        if (!Number.isNaN(w)) sum += w; // NaN: the model has no weight for this feature
       }
       const logit = logitFromSum(this.model.classifier, sum, x.featureIdList.length);
       score = stackerScore(this.model.stacker, stackVector(logit, x.rules.features));
