@@ -78,7 +78,7 @@ function harmonyOf(s: string): 'b' | 'f' | '?' {
   return '?';
 }
 
-const CLASSES: Array<{ name: string; suffixes: Suffix[] }> = CLASSES_RAW.map(([name, list]) => {
+const CLASSES: Array<{ name: string; suffixes: Suffix[]; byLast: Map<string, Suffix[]> }> = CLASSES_RAW.map(([name, list]) => {
   const seen = new Map<string, Suffix>();
   for (const s of variants(list)) {
     const isNeg = name === 'verbal' && NEGATION_SUFFIXES.has(s);
@@ -89,8 +89,18 @@ const CLASSES: Array<{ name: string; suffixes: Suffix[] }> = CLASSES_RAW.map(([n
     }
   }
   // Longest first so -ндағы wins over -ғы, -ымыз over -ы.
-  return { name, suffixes: [...seen.values()].sort((a, b) => b.text.length - a.text.length) };
+  const suffixes = [...seen.values()].sort((a, b) => b.text.length - a.text.length);
+  // The same lists split by last letter (order kept): only suffixes ending like the word can match.
+  const byLast = new Map<string, Suffix[]>();
+  for (const suf of suffixes) {
+    const last = suf.text[suf.text.length - 1]!;
+    const list = byLast.get(last);
+    if (list) list.push(suf);
+    else byLast.set(last, [suf]);
+  }
+  return { name, suffixes, byLast };
 });
+const NO_SUFFIXES: Suffix[] = [];
 
 const RESTORE_VOWEL: Record<string, string> = {
   'халқ': 'халық', 'калк': 'калык', 'ауз': 'ауыз', 'орн': 'орын', 'ерн': 'ерін', 'ерин': 'ерин',
@@ -132,7 +142,7 @@ export function stemKazakhDetailed(word: string): KazakhStem {
   const proper = /[әғқңөұүһі]/.test(w);
   for (const klass of CLASSES) {
     if (PROTECTED.has(fold(w))) break;
-    for (const suf of klass.suffixes) {
+    for (const suf of klass.byLast.get(w[w.length - 1]!) ?? NO_SUFFIXES) {
       if (w.length - suf.text.length < MIN_STEM || !w.endsWith(suf.text)) continue;
       const rest = w.slice(0, -suf.text.length);
       if (!hasVowel(rest)) continue;
