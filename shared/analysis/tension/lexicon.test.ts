@@ -86,7 +86,11 @@ describe('ethnonyms of Kazakhstan in three languages, inflected', () => {
   });
 
   it('derogatory forms are hostility entries with a group', () => {
-    for (const [text, lang] of [['чурки', 'ru'], ['хохлы', 'ru'], ['шүршіттер', 'kk']] as const) {
+    const forms = [
+      ['чурки', 'ru'], ['хохлы', 'ru'], ['шүршіттер', 'kk'], ['азерботы', 'ru'], ['армяшки', 'ru'], ['пиндосы', 'ru'], ['кавказоиды', 'ru'],
+      ['косоглазые', 'ru'], ['гастеры', 'ru'], ['wetbacks', 'en'], ['beaners', 'en'], ['krauts', 'en'], ['zipperheads', 'en'], ['yids', 'en'],
+    ] as const;
+    for (const [text, lang] of forms) {
       const ms = matcher.match(tokenize(text), lang);
       expect(ms.some((m) => m.entry.type === 'hostility' && m.entry.group), text).toBe(true);
     }

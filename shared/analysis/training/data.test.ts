@@ -31,4 +31,10 @@ describe('RuEthnoHate markup cleaning', () => {
     expect(cleanEthnoHate('по словом \\<b>хачи</b>\\" ?')).toBe('по словом хачи" ?');
     expect(cleanEthnoHate('он сказал "нет"')).toBe('он сказал "нет"');
   });
+
+  it('drops the stray final quote after an escaped one, and decodes entities', () => {
+    expect(cleanEthnoHate('их язык \\"диалект\\""')).toBe('их язык "диалект"');
+    expect(cleanEthnoHate('мы против ватников\\" аналогична\\"."')).toBe('мы против ватников" аналогична".');
+    expect(cleanEthnoHate('&gt;Суть &quot;логики&quot;')).toBe('>Суть "логики"');
+  });
 });

@@ -40,9 +40,15 @@ export function foldOf(id: string, k: number): number {
  * <br/>, <a>/<u>, backslash-escaped quotes, a stray final quote. The markup predicts the label.
  */
 export function cleanEthnoHate(t: string): string {
-  let s = t.replace(/\\"/g, '"').replace(/\\/g, '');
+  // The stray final quote is an unescaped " at the very end; quotes inside the posts are escaped
+  // (\"). Count the unescaped ones before unescaping: an odd count means the last one is stray.
+  let s = t.trimEnd();
+  const unescaped = (s.match(/(^|[^\\])"/g) ?? []).length;
+  if (s.endsWith('"') && !s.endsWith('\\"') && unescaped % 2 === 1) s = s.slice(0, -1);
+  s = s.replace(/\\"/g, '"').replace(/\\/g, '');
   s = s.replace(/<\/?(?:b|u|a|font)\b[^>]*>/gi, '');
   s = s.replace(/<br\s*\/?>/gi, '\n');
+  s = s.replace(/&(gt|lt|amp|quot|nbsp);/g, (_, e: string) => ({ gt: '>', lt: '<', amp: '&', quot: '"', nbsp: ' ' })[e]!);
   const quotes = (s.match(/"/g) ?? []).length;
   if (s.endsWith('"') && quotes % 2 === 1) s = s.slice(0, -1);
   return s.trim();
