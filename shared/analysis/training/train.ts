@@ -102,8 +102,20 @@ function logitOf(m: SparseModel, feats: string[]): number {
   return m.bias + (feats.length ? s / Math.sqrt(feats.length) : 0);
 }
 
-/** Dense logistic regression (the stacker), full-batch gradient descent with a small L2. */
+/**
+ * Sign constraints on the stacker's rule features, from what the signals mean rather than from the
+ * data: social-media training sets mention groups and violence in label-0 posts all the time, and
+ * without constraints the stacker learnt that a group and a clash in one sentence, or a graver
+ * severity tier, *lower* the risk of a news article. +1: weight ≥ 0, -1: weight ≤ 0, 0: free.
+ */
+const STACKER_SIGNS: Record<string, -1 | 0 | 1> = {
+  clf_logit: 1, conflict: 1, conflict_with_group: 1, hostility: 1, interethnic: 1, severity: 1, mobilisation: 1,
+  grievance_with_group: 1, peace: -1, denial: -1, negated: -1, historical: -1,
+};
+
+/** Dense logistic regression (the stacker), full-batch projected gradient descent with a small L2. */
 function trainDense(x: number[][], y: number[], wts: number[], iters = 3000): { bias: number; weights: number[] } {
+  const signs = featureVectorNames().map((n) => STACKER_SIGNS[n] ?? 0);
   const d = x[0]!.length;
   const w = new Array<number>(d).fill(0);
   let b = 0;
@@ -121,7 +133,10 @@ function trainDense(x: number[][], y: number[], wts: number[], iters = 3000): { 
       for (let j = 0; j < d; j++) gw[j]! += e * x[i]![j]!;
     }
     b -= (lr * gb) / W;
-    for (let j = 0; j < d; j++) w[j]! -= lr * (gw[j]! / W + l2 * w[j]!);
+    for (let j = 0; j < d; j++) {
+      w[j]! -= lr * (gw[j]! / W + l2 * w[j]!);
+      if (signs[j]! * w[j]! < 0) w[j] = 0;
+    }
   }
   return { bias: round4(b), weights: w.map(round4) };
 }
