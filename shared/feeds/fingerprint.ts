@@ -30,16 +30,57 @@ const STOP_WORDS = new Set(
   ).split(/\s+/),
 );
 
+// Character classes of the word pattern [\p{L}\p{N}]+, per BMP code unit, learnt from the regular
+// expressions on first sight: scanning by hand with this table is several times faster than
+// String.match with Unicode property escapes, and gives the same words.
+const LETTER = 1;
+const NUMBER = 2;
+const OTHER = 3;
+const BMP_CLASS = new Uint8Array(0x10000);
+const IS_LETTER = /^\p{L}$/u;
+const IS_NUMBER = /^\p{N}$/u;
+
+function classOf(ch: string): number {
+  return IS_LETTER.test(ch) ? LETTER : IS_NUMBER.test(ch) ? NUMBER : OTHER;
+}
+
 /** Normalised word stems of a text (see header). Exported for tests and diagnostics. */
 export function normaliseWords(text: string): string[] {
   const t = text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е');
-  const words = t.match(/[\p{L}\p{N}]+/gu) ?? [];
   const out: string[] = [];
-  for (const w of words) {
-    if (/^\p{N}+$/u.test(w)) continue;
-    if (STOP_WORDS.has(w) || w.length < 2) continue;
-    out.push(w.slice(0, STEM_LENGTH));
+  let start = -1;
+  let hasLetter = false;
+  const end = (at: number) => {
+    // Digit-only tokens are dropped; stop words and 1-unit words too; the rest cut to the stem length.
+    if (hasLetter && at - start >= 2) {
+      const w = t.slice(start, at);
+      if (!STOP_WORDS.has(w)) out.push(w.length > STEM_LENGTH ? w.slice(0, STEM_LENGTH) : w);
+    }
+    start = -1;
+    hasLetter = false;
+  };
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    let cls: number;
+    let width = 1;
+    if (c < 0x80) {
+      cls = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? LETTER : c >= 0x30 && c <= 0x39 ? NUMBER : OTHER;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      cls = classOf(t.slice(i, i + 2)); // astral code point: rare, asked directly
+      width = 2;
+    } else {
+      cls = BMP_CLASS[c]!;
+      if (cls === 0) cls = BMP_CLASS[c] = classOf(t[i]!);
+    }
+    if (cls === OTHER) {
+      if (start >= 0) end(i);
+    } else {
+      if (start < 0) start = i;
+      if (cls === LETTER) hasLetter = true;
+    }
+    i += width - 1;
   }
+  if (start >= 0) end(t.length);
   return out;
 }
 
