@@ -147,10 +147,14 @@ export interface FeedStateUpdate {
   title?: string | null;
 }
 
-/** Append the attempt to fetch_log and move the feed's schedule, in one transaction. */
-export async function recordFetch(db: Db, rec: FetchRecord, state: FeedStateUpdate): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await tx
+/**
+ * Append the attempt to fetch_log and move the feed's schedule — and, when given, release the host
+ * lease the fetch held — in one statement: one round trip, one transaction.
+ */
+export async function recordFetch(db: Db, rec: FetchRecord, state: FeedStateUpdate, release?: { host: string; holder: string }): Promise<void> {
+  const ok = rec.outcome === 'ok' || rec.outcome === 'not_modified';
+  let q = db.with('logged', (qc) =>
+    qc
       .insertInto('fetch_log')
       .values({
         feed_id: rec.feedId,
@@ -165,28 +169,32 @@ export async function recordFetch(db: Db, rec: FetchRecord, state: FeedStateUpda
         error_code: rec.errorCode,
         error: rec.error?.slice(0, 2000) ?? null,
       })
-      .execute();
-    const ok = rec.outcome === 'ok' || rec.outcome === 'not_modified';
-    await tx
-      .updateTable('feeds')
-      .set({
-        next_check_at: state.nextCheckAt,
-        last_checked_at: rec.startedAt,
-        last_status: rec.outcome,
-        last_error: ok ? null : rec.error?.slice(0, 2000) ?? null,
-        consecutive_failures: state.consecutiveFailures,
-        permanent_failures: state.permanentFailures,
-        recent_new_counts: JSON.stringify(state.recentNewCounts.slice(-20)),
-        ...(ok ? { last_success_at: rec.startedAt } : {}),
-        ...(rec.newItems > 0 ? { last_new_items_at: rec.startedAt } : {}),
-        ...(state.etag !== undefined ? { etag: state.etag } : {}),
-        ...(state.lastModified !== undefined ? { last_modified: state.lastModified } : {}),
-        ...(state.title ? { title: sql<string>`coalesce(title, ${state.title})` } : {}),
-        ...(state.disable ? { enabled: false, disabled_reason: state.disable } : {}),
-      })
-      .where('id', '=', rec.feedId)
-      .execute();
-  });
+      .returning('fetch_log.id'),
+  );
+  if (release) {
+    q = q.with('released', (qc) =>
+      qc.deleteFrom('host_leases').where('host_leases.host', '=', release.host).where('host_leases.holder', '=', release.holder).returning('host_leases.host'),
+    ) as unknown as typeof q;
+  }
+  await q
+    .updateTable('feeds')
+    .set({
+      next_check_at: state.nextCheckAt,
+      last_checked_at: rec.startedAt,
+      last_status: rec.outcome,
+      last_error: ok ? null : rec.error?.slice(0, 2000) ?? null,
+      consecutive_failures: state.consecutiveFailures,
+      permanent_failures: state.permanentFailures,
+      recent_new_counts: JSON.stringify(state.recentNewCounts.slice(-20)),
+      ...(ok ? { last_success_at: rec.startedAt } : {}),
+      ...(rec.newItems > 0 ? { last_new_items_at: rec.startedAt } : {}),
+      ...(state.etag !== undefined ? { etag: state.etag } : {}),
+      ...(state.lastModified !== undefined ? { last_modified: state.lastModified } : {}),
+      ...(state.title ? { title: sql<string>`coalesce(title, ${state.title})` } : {}),
+      ...(state.disable ? { enabled: false, disabled_reason: state.disable } : {}),
+    })
+    .where('id', '=', rec.feedId)
+    .execute();
 }
 
 export async function setFeedEnabled(db: Db, id: number, enabled: boolean): Promise<void> {
