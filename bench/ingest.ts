@@ -18,6 +18,8 @@
 //   that is the stage being measured, without the polling interval's granularity.
 // - The baseline is the best of several bare loops measured before and after the pipeline runs
 //   (the machine is shared and noisy; the best baseline is the strictest comparison).
+// - Before the timed phase, WARMUP_FEEDS other feeds go through the pipeline untimed (the bare loop is
+//   timed warm as well; a long-running worker is warm).
 // - Each backend starts from the same initial bodies on a fresh database. Latency rounds prepend fresh
 //   items whose ids are unique per backend run (an earlier version reused the Redis run's fresh items
 //   for the PostgreSQL run, where they were already stored by the bulk phase, so it measured backlog).
@@ -38,6 +40,7 @@ import { percentile, type BenchResult } from './lib.ts';
 
 const FEEDS = 32;
 const ITEMS = 100;
+const WARMUP_FEEDS = 4;
 const LATENCY_ROUNDS = 10;
 const FRESH_PER_ROUND = 5;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -47,6 +50,9 @@ interface Outlet {
   initial: FeedItem[];
   items: FeedItem[];
   body: Buffer;
+  /** A second feed on the same outlet, with other items: warms the pipeline up before it is timed. */
+  warmupUrl: string;
+  warmupBody: Buffer;
   server: Server;
 }
 
@@ -60,16 +66,19 @@ async function startOutlets(): Promise<Outlet[]> {
   const outlets: Outlet[] = [];
   for (let i = 0; i < FEEDS; i++) {
     const host = `127.0.0.${i + 2}`;
-    const outlet = { url: '', initial: [], items: [], body: Buffer.alloc(0), server: null as unknown as Server } as Outlet;
+    const outlet = { url: '', initial: [], items: [], body: Buffer.alloc(0), server: null as unknown as Server } as unknown as Outlet;
     outlet.server = createServer((req, res) => {
-      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', 'content-length': outlet.body.length });
-      res.end(outlet.body);
+      const body = req.url === '/warmup.xml' ? outlet.warmupBody : outlet.body;
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', 'content-length': body.length });
+      res.end(body);
     });
     await new Promise<void>((r) => outlet.server.listen(0, host, r));
     const port = (outlet.server.address() as AddressInfo).port;
     outlet.url = `http://${host}:${port}/feed.xml`;
     outlet.initial = makeItems(ITEMS, `http://${host}:${port}`, i * 10_000);
     setItems(outlet, outlet.initial);
+    outlet.warmupUrl = `http://${host}:${port}/warmup.xml`;
+    outlet.warmupBody = Buffer.from(rss(makeItems(ITEMS, `http://${host}:${port}/w`, 500_000 + i * 10_000)));
     outlets.push(outlet);
   }
   return outlets;
@@ -149,15 +158,21 @@ async function pipeline(outlets: Outlet[], backend: 'redis' | 'postgres', runInd
   try {
     scorer = await startScoreChild(env);
     running = await startRoles(rt, ['ingest']);
+    const warm = await addFeeds(rt.db, outlets.slice(0, WARMUP_FEEDS).map((o) => ({ url: o.warmupUrl, lang: 'ru' as const })));
     const { added } = await addFeeds(rt.db, outlets.map((o) => ({ url: o.url, lang: 'ru' as const })));
     // Only the bench's own polls: the scheduler's first tick must not enqueue a second poll of a feed.
     await rt.db.updateTable('feeds').set({ next_check_at: new Date(Date.now() + 86_400_000) }).execute();
+    // Warm-up, untimed: the bare loop is measured warm (JIT, connections), so is the pipeline — a
+    // long-running worker process is. The first feeds through a fresh process are several times slower.
+    await rt.queues.addBulk('fetch-feed', warm.added.map((f) => ({ data: { feedId: f.id, reason: 'manual' as const }, jobId: jobIds.manualFetch(f.id, 'warmup') })));
+    const warmTotal = WARMUP_FEEDS * ITEMS;
+    while ((await count()) < warmTotal) await sleep(20);
     const total = FEEDS * ITEMS;
     const ids = added.map((f) => jobIds.manualFetch(f.id, 'bulk'));
     const t0 = Date.now();
     await rt.queues.addBulk('fetch-feed', added.map((f, i) => ({ data: { feedId: f.id, reason: 'manual' as const }, jobId: ids[i]! })));
     // Ingest: fetched, parsed, stored, grouped into stories, scoring enqueued, fetch recorded.
-    while ((await count('articles')) < total) await sleep(20);
+    while ((await count('articles')) < warmTotal + total) await sleep(20);
     const ingestQueue = rt.queues.queue('ingest');
     let finished: number[] = [];
     for (;;) {
@@ -168,7 +183,7 @@ async function pipeline(outlets: Outlet[], backend: 'redis' | 'postgres', runInd
     }
     const ingest = total / ((Math.max(...finished) - t0) / 1000);
     // The whole pipeline, scoring and district counters included.
-    while ((await count()) < total) await sleep(10);
+    while ((await count()) < warmTotal + total) await sleep(10);
     const throughput = total / ((Date.now() - t0) / 1000);
 
     // Latency: new items appear, one poll sees them; measure fetch start → analysed row.
@@ -180,7 +195,7 @@ async function pipeline(outlets: Outlet[], backend: 'redis' | 'postgres', runInd
       setItems(o, [...fresh, ...o.items]);
       const feed = added[i]!;
       await rt.queues.add('fetch-feed', { feedId: feed.id, reason: 'manual' }, { jobId: jobIds.manualFetch(feed.id, `lat${round}`) });
-      const want = total + (round + 1) * FRESH_PER_ROUND;
+      const want = warmTotal + total + (round + 1) * FRESH_PER_ROUND;
       while ((await count()) < want) await sleep(10);
       const rows = await rt.db
         .selectFrom('analyses')
