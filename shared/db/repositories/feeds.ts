@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Feed } from '../schema.ts';
+import { recomputeCounters } from './analyses.ts';
 
 export interface FeedInput {
   url: string;
@@ -55,9 +56,48 @@ export async function findFeed(db: Db, idOrUrl: string | number): Promise<Feed |
   return q.executeTakeFirst();
 }
 
+/**
+ * Removes a feed with its articles, their analyses and fetch log (ON DELETE CASCADE), and in the same
+ * transaction recomputes the district/region daily counters those analyses counted in, from the rows
+ * that remain, and takes the articles out of their stories' report counts.
+ */
 export async function removeFeed(db: Db, id: number): Promise<boolean> {
-  const res = await db.deleteFrom('feeds').where('id', '=', id).executeTakeFirst();
-  return Number(res.numDeletedRows) > 0;
+  return db.transaction().execute(async (tx) => {
+    const feed = await tx.selectFrom('feeds').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!feed) return false;
+    // Locking the feed's articles waits out a score batch that is storing analyses for them and keeps
+    // any other from starting (its foreign-key check needs a share lock on the article): the analyses
+    // read next are then all there will be.
+    await tx.selectFrom('articles').select('id').where('feed_id', '=', id).forUpdate().execute();
+    const countedIn = await tx
+      .selectFrom('analyses')
+      .innerJoin('articles', 'articles.id', 'analyses.article_id')
+      .where('articles.feed_id', '=', id)
+      .select(['analyses.day', 'analyses.district_kato', 'analyses.region_kato'])
+      .distinct()
+      .execute();
+    await tx
+      .with('reports', (qc) =>
+        qc
+          .selectFrom('articles')
+          .where('feed_id', '=', id)
+          .where('story_id', 'is not', null)
+          .groupBy('story_id')
+          .select((eb) => ['story_id', eb.cast<number>(eb.fn.countAll(), 'integer').as('n')]),
+      )
+      // Stories locked in id order, as the ingest statement locks them: no deadlock between the two.
+      .with('locked', (qc) =>
+        qc.selectFrom('stories as s').innerJoin('reports as r', 'r.story_id', 's.id').select(['s.id', 'r.n']).orderBy('s.id').forUpdate(['s']),
+      )
+      .updateTable('stories')
+      .from('locked')
+      .set((eb) => ({ report_count: eb.fn<number>('greatest', [eb('stories.report_count', '-', eb.ref('locked.n')), eb.lit(0)]) }))
+      .whereRef('stories.id', '=', 'locked.id')
+      .execute();
+    await tx.deleteFrom('feeds').where('id', '=', id).execute();
+    await recomputeCounters(tx, countedIn.map((r) => ({ ...r, day: String(r.day) })));
+    return true;
+  });
 }
 
 export async function countFeeds(db: Db): Promise<number> {
