@@ -1,6 +1,6 @@
 // Articles: stored once per dedup key, grouped into stories of syndicated copies.
 import { createHash } from 'node:crypto';
-import { sql, type Expression } from 'kysely';
+import { CompiledQuery, sql, type Expression } from 'kysely';
 import type { NormalisedItem } from '../../feeds/types.ts';
 import { fingerprintBands, SAME_STORY_MAX_DISTANCE, storyFingerprint, storyGroups } from '../../feeds/fingerprint.ts';
 import type { Db } from '../index.ts';
@@ -105,21 +105,69 @@ const fingerprintDistance = (a: Expression<string>, b: Expression<string>) =>
 export async function insertItems(db: Db, feedId: number, langHint: string | null, items: NormalisedItem[], fetchedAt: Date): Promise<InsertOutcome> {
   if (items.length === 0) return { newIds: [], duplicates: 0 };
   const b = prepareBatch(feedId, items);
-  const since = new Date(fetchedAt.getTime() - STORY_WINDOW_MS);
-  const rows = await db
+  const params: InsertParams = {
+    rows: JSON.stringify(b.rows),
+    bandItem: b.bandItem,
+    band: b.band,
+    feedId,
+    langHint,
+    fetchedAt,
+    since: new Date(fetchedAt.getTime() - STORY_WINDOW_MS),
+  };
+  const { rows } = await db.executeQuery(compiledInsert(db, params));
+  const newIds = rows.map((r) => Number(r.id)).sort((a, c) => a - c);
+  return { newIds, duplicates: items.length - newIds.length };
+}
+
+interface InsertParams {
+  /** JSON array of BatchRow. */
+  rows: string;
+  bandItem: number[];
+  band: string[];
+  feedId: number;
+  langHint: string | null;
+  fetchedAt: Date;
+  since: Date;
+}
+
+// The statement's text never changes (the batch travels in parameters), and building and compiling it
+// with Kysely costs about a millisecond per batch — as much as storing the batch. So it is compiled once
+// per process with a marker object in each parameter's place, and each batch fills in its values.
+const MARKER = Symbol('insert parameter');
+type Marker = { [MARKER]: keyof InsertParams };
+const templates = new WeakMap<Db, { sql: string; slots: Array<{ name: keyof InsertParams } | { value: unknown }> }>();
+
+function compiledInsert(db: Db, params: InsertParams): CompiledQuery<{ id: number }> {
+  let t = templates.get(db);
+  if (!t) {
+    const markers = Object.fromEntries((Object.keys(params) as Array<keyof InsertParams>).map((name) => [name, { [MARKER]: name } satisfies Marker]));
+    const compiled = insertStatement(db, markers as unknown as InsertParams).compile();
+    t = {
+      sql: compiled.sql,
+      // Values that are no markers are the statement's own constants (the same-story distance).
+      slots: compiled.parameters.map((v) => (v && typeof v === 'object' && MARKER in v ? { name: (v as Marker)[MARKER] } : { value: v })),
+    };
+    templates.set(db, t);
+  }
+  const values = t.slots.map((slot) => ('name' in slot ? params[slot.name] : slot.value));
+  return CompiledQuery.raw(t.sql, values) as CompiledQuery<{ id: number }>;
+}
+
+function insertStatement(db: Db, p: InsertParams) {
+  return db
     // The rows as one JSON parameter: JSON.stringify is native, where binding text arrays escapes every
     // element in JavaScript (the largest client-side cost of the insert before).
     .with('input', (qc) =>
       qc
         .selectFrom(
-          sql<BatchRow>`json_to_recordset(${JSON.stringify(b.rows)}::json)`.as<'t'>(
+          sql<BatchRow>`json_to_recordset(${p.rows}::json)`.as<'t'>(
             sql`t(dedup_key text, guid text, url text, title text, summary text, content text, author text, published_at timestamptz, published_from_feed boolean, fingerprint text, grp int4, ord int4)`,
           ),
         )
         .selectAll(),
     )
     .with('input_bands', (qc) =>
-      qc.selectFrom(sql<{ ord: number; band: string }>`unnest(${b.bandItem}::int4[], ${b.band}::text[])`.as<'ib'>(sql`ib(ord, band)`)).selectAll(),
+      qc.selectFrom(sql<{ ord: number; band: string }>`unnest(${p.bandItem}::int4[], ${p.band}::text[])`.as<'ib'>(sql`ib(ord, band)`)).selectAll(),
     )
     // Per group, the recent story nearest to any member (ties: the earlier member, then the older story).
     .with('matched', (qc) =>
@@ -128,7 +176,7 @@ export async function insertItems(db: Db, feedId: number, langHint: string | nul
         .innerJoin('input_bands as ib', 'ib.ord', 'i.ord')
         .innerJoin('story_bands as sb', 'sb.band', 'ib.band')
         .innerJoin('stories as s', 's.id', 'sb.story_id')
-        .where('s.first_seen_at', '>=', since)
+        .where('s.first_seen_at', '>=', p.since)
         .where(fingerprintDistance(sql.ref('s.fingerprint'), sql.ref('i.fingerprint')), '<=', SAME_STORY_MAX_DISTANCE)
         .distinctOn('i.grp')
         .select(['i.grp', 's.id as story_id'])
@@ -158,7 +206,7 @@ export async function insertItems(db: Db, feedId: number, langHint: string | nul
             .leftJoin('matched as m', 'm.grp', 'i.grp')
             .leftJoin('fresh_groups as f', 'f.grp', 'i.grp')
             .select((e) => [
-              sql<number>`${feedId}::int4`.as('feed_id'),
+              sql<number>`${p.feedId}::int4`.as('feed_id'),
               'i.dedup_key',
               'i.guid',
               'i.url',
@@ -166,10 +214,10 @@ export async function insertItems(db: Db, feedId: number, langHint: string | nul
               'i.summary',
               'i.content',
               'i.author',
-              sql<string | null>`${langHint}::text`.as('lang_hint'),
+              sql<string | null>`${p.langHint}::text`.as('lang_hint'),
               'i.published_at',
               'i.published_from_feed',
-              sql<Date>`${fetchedAt}::timestamptz`.as('fetched_at'),
+              sql<Date>`${p.fetchedAt}::timestamptz`.as('fetched_at'),
               'i.fingerprint',
               e.fn.coalesce('m.story_id', 'f.story_id').as('story_id'),
             ])
@@ -194,7 +242,7 @@ export async function insertItems(db: Db, feedId: number, langHint: string | nul
         .insertInto('stories')
         .columns(['id', 'fingerprint', 'first_seen_at', 'report_count'])
         .expression((eb) =>
-          eb.selectFrom('founders as f').select(['f.story_id', 'f.fingerprint', sql<Date>`${fetchedAt}::timestamptz`.as('first_seen_at'), sql<number>`f.n::int4`.as('report_count')]),
+          eb.selectFrom('founders as f').select(['f.story_id', 'f.fingerprint', sql<Date>`${p.fetchedAt}::timestamptz`.as('first_seen_at'), sql<number>`f.n::int4`.as('report_count')]),
         )
         .returning('stories.id'),
     )
@@ -226,10 +274,7 @@ export async function insertItems(db: Db, feedId: number, langHint: string | nul
         .returning('stories.id'),
     )
     .selectFrom('ins')
-    .select('ins.id')
-    .execute();
-  const newIds = rows.map((r) => Number(r.id)).sort((a, c) => a - c);
-  return { newIds, duplicates: items.length - newIds.length };
+    .select('ins.id');
 }
 
 export async function getArticlesForScoring(db: Db, ids: number[]) {
