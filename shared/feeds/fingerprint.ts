@@ -132,8 +132,12 @@ function mixString(st: Lanes, s: string): void {
 
 const state: Lanes = { a: 0, b: 0, n: 0 };
 
-/** Adds ±weight per bit of the feature's hash to the 64 SimHash counters (low lane → bits 0–31). */
-function addFeature(v: Int32Array, w: number, p0: string, p1: string, p2 = '', p3 = ''): void {
+/**
+ * Adds the feature's weight to the counters of the bits set in its hash (low lane → bits 0–31) and
+ * returns the weight; a bit of the SimHash is set when its counter exceeds half the total weight —
+ * the same as the usual ±weight sum being positive, with half the additions (only set bits).
+ */
+function addFeature(v: Int32Array, w: number, p0: string, p1: string, p2 = '', p3 = ''): number {
   state.a = 0x9747b28c;
   state.b = 0x5bd1e995;
   state.n = 0;
@@ -141,12 +145,19 @@ function addFeature(v: Int32Array, w: number, p0: string, p1: string, p2 = '', p
   mixString(state, p1);
   if (p2) mixString(state, p2);
   if (p3) mixString(state, p3);
-  const lo = fmix32(state.a ^ state.n);
-  const hi = fmix32(state.b ^ state.n);
-  for (let i = 0; i < 32; i++) {
-    v[i]! += (lo >>> i) & 1 ? w : -w;
-    v[i + 32]! += (hi >>> i) & 1 ? w : -w;
+  let lo = fmix32(state.a ^ state.n);
+  let hi = fmix32(state.b ^ state.n);
+  while (lo !== 0) {
+    const bit = lo & -lo;
+    v[31 - Math.clz32(bit)]! += w;
+    lo ^= bit;
   }
+  while (hi !== 0) {
+    const bit = hi & -hi;
+    v[63 - Math.clz32(bit)]! += w;
+    hi ^= bit;
+  }
+  return w;
 }
 
 const hex8 = (x: number) => (x >>> 0).toString(16).padStart(8, '0');
@@ -157,16 +168,17 @@ export function storyFingerprint(title: string, text: string): string {
   const words = bodyWords.length >= HEADLINE_SKIP_MIN_WORDS ? bodyWords : normaliseWords(`${title ?? ''}\n${text ?? ''}`);
   // A repeated feature adds its weight once per occurrence: the same sum as weighting it by its count.
   const v = new Int32Array(64);
+  let total = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    addFeature(v, Math.max(1, w.length - 2), '1:', w);
-    if (i + 1 < words.length) addFeature(v, 1, '2:', w, ' ', words[i + 1]!);
+    total += addFeature(v, Math.max(1, w.length - 2), '1:', w);
+    if (i + 1 < words.length) total += addFeature(v, 1, '2:', w, ' ', words[i + 1]!);
   }
   let lo = 0;
   let hi = 0;
   for (let i = 0; i < 32; i++) {
-    if (v[i]! > 0) lo |= 1 << i;
-    if (v[i + 32]! > 0) hi |= 1 << i;
+    if (2 * v[i]! > total) lo |= 1 << i;
+    if (2 * v[i + 32]! > total) hi |= 1 << i;
   }
   return hex8(hi) + hex8(lo);
 }
