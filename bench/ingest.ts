@@ -9,6 +9,12 @@
 //   process each). With both on one event loop, the engine's CPU time (~265 µs per article) was
 //   charged to ingestion. The child shares the machine's cores with us and PostgreSQL, as it would
 //   on a one-box deployment, and "through scoring" still includes it.
+// - Ingest is timed twice per backend, each time on a fresh database: once with the score queue
+//   paused (the score worker is up and warm but takes no jobs) — the ingest stage alone, with the
+//   machine to itself like the bare loop: that is the figure held against the target — and once with
+//   scoring running alongside, which also gives through-scoring throughput and latency. On this
+//   2-core machine the score worker (~265 µs of CPU per article) and PostgreSQL compete with the
+//   ingest process for the same cores, which a deployment with a core per worker would not.
 // - The workload is FEEDS outlets × ITEMS items (3,200 articles, all new) rather than 8 × 100: fixed
 //   costs of a tiny run (first job pickup, waiting loops) no longer dominate a 0.3 s measurement.
 //   Each outlet's feed body is rendered once up front; the bare loop fetches and parses those very
@@ -146,7 +152,21 @@ async function startScoreChild(env: Record<string, string>): Promise<{ child: Ch
   };
 }
 
-async function pipeline(outlets: Outlet[], backend: 'redis' | 'postgres', runIndex: number): Promise<{ ingest: number; ingestCpu: number; throughput: number; latencies: number[] }> {
+interface PipelineRun {
+  ingest: number;
+  ingestCpu: number;
+  /** Only when scoring ran alongside (not in the staged run). */
+  throughput: number | null;
+  latencies: number[];
+}
+
+/**
+ * One timed run on a fresh database. `staged`: the score queue is paused while ingestion is timed (the
+ * score worker is running and warm, it just takes no jobs), so the ingest stage has the machine to
+ * itself as the bare loop does; nothing else is measured. Otherwise scoring runs alongside and the
+ * run also yields through-scoring throughput and latency.
+ */
+async function pipeline(outlets: Outlet[], backend: 'redis' | 'postgres', runIndex: number, staged: boolean): Promise<PipelineRun> {
   for (const o of outlets) setItems(o, o.initial);
   const db = await createTestDatabase();
   const env: Record<string, string> = {
@@ -165,18 +185,20 @@ async function pipeline(outlets: Outlet[], backend: 'redis' | 'postgres', runInd
   const count = async (table: 'analyses' | 'articles' = 'analyses') =>
     Number((await rt.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   try {
-    scorer = await startScoreChild(env);
-    running = await startRoles(rt, ['ingest']);
     const warm = await addFeeds(rt.db, outlets.slice(0, WARMUP_FEEDS).map((o) => ({ url: o.warmupUrl, lang: 'ru' as const })));
     const { added } = await addFeeds(rt.db, outlets.map((o) => ({ url: o.url, lang: 'ru' as const })));
-    // Only the bench's own polls: the scheduler's first tick must not enqueue a second poll of a feed.
+    // Only the bench's own polls: the scheduler's first tick (due as soon as the ingest role starts)
+    // must find no feed due, or it polls them before the timer starts.
     await rt.db.updateTable('feeds').set({ next_check_at: new Date(Date.now() + 86_400_000) }).execute();
+    scorer = await startScoreChild(env);
+    running = await startRoles(rt, ['ingest']);
     // Warm-up, untimed: the bare loop is measured warm (JIT, connections), so is the pipeline — a
     // long-running worker process is. The first feeds through a fresh process are several times slower.
     await rt.queues.addBulk('fetch-feed', warm.added.map((f) => ({ data: { feedId: f.id, reason: 'manual' as const }, jobId: jobIds.manualFetch(f.id, 'warmup') })));
     const warmTotal = WARMUP_FEEDS * ITEMS;
     while ((await count()) < warmTotal) await sleep(20);
     const total = FEEDS * ITEMS;
+    if (staged) await rt.queues.queue('score').pause();
     const ids = added.map((f) => jobIds.manualFetch(f.id, 'bulk'));
     const cpu0 = process.cpuUsage();
     const t0 = Date.now();
@@ -189,10 +211,16 @@ async function pipeline(outlets: Outlet[], backend: 'redis' | 'postgres', runInd
     for (;;) {
       const jobs = await Promise.all(ids.map((id) => ingestQueue.getJob(id)));
       finished = jobs.map((j) => j?.finishedOn ?? NaN);
-      if (finished.every((f) => Number.isFinite(f))) break;
+      if (finished.every((f) => Number.isFinite(f))) {
+        // Each timed poll stored its whole feed: no other poll did part of the work untimed.
+        const stored = jobs.map((j) => (j?.returnvalue as { new?: number } | undefined)?.new);
+        if (stored.some((n) => n !== ITEMS)) throw new Error(`timed polls stored ${stored.join(',')} articles, expected ${ITEMS} each`);
+        break;
+      }
       await sleep(10);
     }
     const ingest = total / ((Math.max(...finished) - t0) / 1000);
+    if (staged) return { ingest, ingestCpu, throughput: null, latencies: [] };
     // The whole pipeline, scoring and district counters included.
     while ((await count()) < warmTotal + total) await sleep(10);
     const throughput = total / ((Date.now() - t0) / 1000);
@@ -233,11 +261,13 @@ export async function benchIngest(log: (s: string) => void): Promise<BenchResult
     await bareLoop(outlets); // warm-up: JIT, loopback connections, parser caches
     const bare = [await bareLoop(outlets), await bareLoop(outlets)];
     log(`bare fetch+parse loop: ${bare.map((b) => b.rate.toFixed(0)).join(', ')} articles/s (${FEEDS} feeds × ${ITEMS} items)`);
-    const runs: Array<{ backend: 'redis' | 'postgres'; ingest: number; ingestCpu: number; throughput: number; latencies: number[] }> = [];
+    const runs: Array<{ backend: 'redis' | 'postgres'; ingest: number; ingestCpu: number; ingestAlongside: number; throughput: number; latencies: number[] }> = [];
     for (const [i, backend] of (['redis', 'postgres'] as const).entries()) {
-      const r = await pipeline(outlets, backend, i);
-      runs.push({ backend, ...r });
-      log(`${backend}: ingest ${r.ingest.toFixed(0)} articles/s (${r.ingestCpu.toFixed(0)} µs CPU per article in the ingest process), through scoring ${r.throughput.toFixed(0)} articles/s; latency p50 ${percentile(r.latencies, 50)} ms, p95 ${percentile(r.latencies, 95)} ms`);
+      const staged = await pipeline(outlets, backend, 2 * i, true);
+      log(`${backend}: ingest ${staged.ingest.toFixed(0)} articles/s with scoring paused (${staged.ingestCpu.toFixed(0)} µs CPU per article in the ingest process)`);
+      const r = await pipeline(outlets, backend, 2 * i + 1, false);
+      runs.push({ backend, ingest: staged.ingest, ingestCpu: staged.ingestCpu, ingestAlongside: r.ingest, throughput: r.throughput!, latencies: r.latencies });
+      log(`${backend}: ingest ${r.ingest.toFixed(0)} articles/s with scoring alongside, through scoring ${r.throughput!.toFixed(0)} articles/s; latency p50 ${percentile(r.latencies, 50)} ms, p95 ${percentile(r.latencies, 95)} ms`);
     }
     for (const o of outlets) setItems(o, o.initial);
     bare.push(await bareLoop(outlets), await bareLoop(outlets));
@@ -245,10 +275,11 @@ export async function benchIngest(log: (s: string) => void): Promise<BenchResult
     const baselineCpu = Math.min(...bare.map((b) => b.cpu));
     log(`bare fetch+parse loop after the pipelines: ${bare.slice(2).map((b) => b.rate.toFixed(0)).join(', ')} articles/s; baseline (best) ${baseline.toFixed(0)} articles/s, ${baselineCpu.toFixed(0)} µs CPU per article`);
     const results: BenchResult[] = [];
-    for (const { backend, ingest, ingestCpu, throughput, latencies } of runs) {
+    for (const { backend, ingest, ingestCpu, ingestAlongside, throughput, latencies } of runs) {
       const ratio = ingest / baseline;
-      log(`${backend}: ingest ratio ${ratio.toFixed(2)}`);
+      log(`${backend}: ingest ratio ${ratio.toFixed(2)} (scoring paused), ${(ingestAlongside / baseline).toFixed(2)} (scoring alongside)`);
       results.push({ metric: `ingest throughput (${backend} backend)`, value: ingest, unit: 'articles/s', baseline, ratio, target: 'ratio >= 0.5 of bare fetch+parse', met: ratio >= 0.5 });
+      results.push({ metric: `ingest throughput, scoring alongside (${backend})`, value: ingestAlongside, unit: 'articles/s', baseline, ratio: ingestAlongside / baseline, target: 'informational', met: true });
       // CPU time is what a shared machine's load does not distort: the ingest process's own CPU per
       // article (fetch, parse, fingerprints, SQL, queue) beside the bare loop's (fetch, parse).
       results.push({ metric: `ingest CPU per article (${backend})`, value: ingestCpu, unit: 'µs', baseline: baselineCpu, ratio: baselineCpu / ingestCpu, target: 'informational', met: true });
