@@ -165,7 +165,8 @@ const hex8 = (x: number) => (x >>> 0).toString(16).padStart(8, '0');
 /** 64-bit SimHash of title + text as 16 lower-case hex digits. */
 export function storyFingerprint(title: string, text: string): string {
   const bodyWords = normaliseWords(text ?? '');
-  const words = bodyWords.length >= HEADLINE_SKIP_MIN_WORDS ? bodyWords : normaliseWords(`${title ?? ''}\n${text ?? ''}`);
+  // Words never span the line break, so the words of "title\ntext" are the title's then the text's.
+  const words = bodyWords.length >= HEADLINE_SKIP_MIN_WORDS ? bodyWords : [...normaliseWords(title ?? ''), ...bodyWords];
   // A repeated feature adds its weight once per occurrence: the same sum as weighting it by its count.
   const v = new Int32Array(64);
   let total = 0;
