@@ -36,13 +36,12 @@ interface BatchRow {
   grp: number;
   /** 1-based position in the batch (feed order). */
   ord: number;
+  /** The fingerprint's bands, comma-separated (band strings hold no commas). */
+  bands: string;
 }
 
 export interface Batch {
   rows: BatchRow[];
-  /** Flat (item position, band) pairs: every item's fingerprint bands. */
-  bandItem: number[];
-  band: string[];
 }
 
 /**
@@ -55,7 +54,7 @@ export function prepareBatch(feedId: number, items: NormalisedItem[]): Batch {
     const key = dedupKey(feedId, item);
     if (!byKey.has(key)) byKey.set(key, item);
   }
-  const batch: Batch = { rows: [], bandItem: [], band: [] };
+  const batch: Batch = { rows: [] };
   for (const [key, item] of byKey) {
     const fingerprint = storyFingerprint(item.title, item.content || item.summary);
     const ord = batch.rows.length + 1;
@@ -72,11 +71,8 @@ export function prepareBatch(feedId: number, items: NormalisedItem[]): Batch {
       fingerprint,
       grp: ord,
       ord,
+      bands: fingerprintBands(fingerprint).join(','),
     });
-    for (const band of fingerprintBands(fingerprint)) {
-      batch.bandItem.push(ord);
-      batch.band.push(band);
-    }
   }
   const groups = storyGroups(batch.rows.map((r) => r.fingerprint));
   batch.rows.forEach((r, i) => (r.grp = groups[i]! + 1));
@@ -107,8 +103,6 @@ export async function insertItems(db: Db, feedId: number, langHint: string | nul
   const b = prepareBatch(feedId, items);
   const params: InsertParams = {
     rows: JSON.stringify(b.rows),
-    bandItem: b.bandItem,
-    band: b.band,
     feedId,
     langHint,
     fetchedAt,
@@ -122,8 +116,6 @@ export async function insertItems(db: Db, feedId: number, langHint: string | nul
 interface InsertParams {
   /** JSON array of BatchRow. */
   rows: string;
-  bandItem: number[];
-  band: string[];
   feedId: number;
   langHint: string | null;
   fetchedAt: Date;
@@ -161,13 +153,16 @@ function insertStatement(db: Db, p: InsertParams) {
       qc
         .selectFrom(
           sql<BatchRow>`json_to_recordset(${p.rows}::json)`.as<'t'>(
-            sql`t(dedup_key text, guid text, url text, title text, summary text, content text, author text, published_at timestamptz, published_from_feed boolean, fingerprint text, grp int4, ord int4)`,
+            sql`t(dedup_key text, guid text, url text, title text, summary text, content text, author text, published_at timestamptz, published_from_feed boolean, fingerprint text, grp int4, ord int4, bands text)`,
           ),
         )
         .selectAll(),
     )
     .with('input_bands', (qc) =>
-      qc.selectFrom(sql<{ ord: number; band: string }>`unnest(${p.bandItem}::int4[], ${p.band}::text[])`.as<'ib'>(sql`ib(ord, band)`)).selectAll(),
+      qc
+        .selectFrom('input as i')
+        .crossJoin(sql<{ band: string }>`unnest(string_to_array(i.bands, ','))`.as<'b'>(sql`b(band)`))
+        .select(['i.ord', 'b.band']),
     )
     // Per group, the recent story nearest to any member (ties: the earlier member, then the older story).
     .with('matched', (qc) =>
