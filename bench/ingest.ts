@@ -204,7 +204,9 @@ async function pipeline(outlets: Outlet[], backend: 'redis' | 'postgres', runInd
     const t0 = Date.now();
     await rt.queues.addBulk('fetch-feed', added.map((f, i) => ({ data: { feedId: f.id, reason: 'manual' as const }, jobId: ids[i]! })));
     // Ingest: fetched, parsed, stored, grouped into stories, scoring enqueued, fetch recorded.
-    while ((await count('articles')) < warmTotal + total) await sleep(20);
+    // Polled slowly: the end time comes from the jobs themselves, and polling is CPU this process
+    // would otherwise give the ingest worker.
+    while ((await count('articles')) < warmTotal + total) await sleep(50);
     const ingestCpu = cpuPerArticle(cpu0, total);
     const ingestQueue = rt.queues.queue('ingest');
     let finished: number[] = [];
