@@ -1,9 +1,10 @@
 // Articles: stored once per dedup key, grouped into stories of syndicated copies.
 import { createHash } from 'node:crypto';
-import { CompiledQuery, sql, type Expression } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { NormalisedItem } from '../../feeds/types.ts';
 import { fingerprintBands, SAME_STORY_MAX_DISTANCE, storyFingerprint, storyGroups } from '../../feeds/fingerprint.ts';
 import type { Db } from '../index.ts';
+import { compiledOnce } from '../prepared.ts';
 
 /** One key per article: its canonical URL, else the feed's GUID, else a hash of its text. */
 export function dedupKey(feedId: number, item: NormalisedItem): string {
@@ -113,37 +114,17 @@ export async function insertItems(db: Db, feedId: number, langHint: string | nul
   return { newIds, duplicates: items.length - newIds.length };
 }
 
-interface InsertParams {
+type InsertParams = {
   /** JSON array of BatchRow. */
   rows: string;
   feedId: number;
   langHint: string | null;
   fetchedAt: Date;
   since: Date;
-}
+};
 
-// The statement's text never changes (the batch travels in parameters), and building and compiling it
-// with Kysely costs about a millisecond per batch — as much as storing the batch. So it is compiled once
-// per process with a marker object in each parameter's place, and each batch fills in its values.
-const MARKER = Symbol('insert parameter');
-type Marker = { [MARKER]: keyof InsertParams };
-const templates = new WeakMap<Db, { sql: string; slots: Array<{ name: keyof InsertParams } | { value: unknown }> }>();
-
-function compiledInsert(db: Db, params: InsertParams): CompiledQuery<{ id: number }> {
-  let t = templates.get(db);
-  if (!t) {
-    const markers = Object.fromEntries((Object.keys(params) as Array<keyof InsertParams>).map((name) => [name, { [MARKER]: name } satisfies Marker]));
-    const compiled = insertStatement(db, markers as unknown as InsertParams).compile();
-    t = {
-      sql: compiled.sql,
-      // Values that are no markers are the statement's own constants (the same-story distance).
-      slots: compiled.parameters.map((v) => (v && typeof v === 'object' && MARKER in v ? { name: (v as Marker)[MARKER] } : { value: v })),
-    };
-    templates.set(db, t);
-  }
-  const values = t.slots.map((slot) => ('name' in slot ? params[slot.name] : slot.value));
-  return CompiledQuery.raw(t.sql, values) as CompiledQuery<{ id: number }>;
-}
+// The statement's text never changes (the batch travels in parameters): compiled once per process.
+const compiledInsert = compiledOnce(insertStatement);
 
 function insertStatement(db: Db, p: InsertParams) {
   return db

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Feed } from '../schema.ts';
+import { compiledOnce } from '../prepared.ts';
 import { recomputeCounters } from './analyses.ts';
 
 export interface FeedInput {
@@ -51,10 +52,13 @@ export async function addFeeds(db: Db, inputs: FeedInput[]): Promise<{ added: Fe
 
 export async function findFeed(db: Db, idOrUrl: string | number): Promise<Feed | undefined> {
   const asId = typeof idOrUrl === 'number' ? idOrUrl : /^\d+$/.test(idOrUrl) ? Number(idOrUrl) : null;
-  let q = db.selectFrom('feeds').selectAll();
-  q = asId !== null ? q.where('id', '=', asId) : q.where('url', '=', String(idOrUrl));
-  return q.executeTakeFirst();
+  const { rows } = await db.executeQuery(asId !== null ? feedById(db, { id: asId }) : feedByUrl(db, { url: String(idOrUrl) }));
+  return rows[0];
 }
+
+// Every poll starts by reading its feed: compiled once per process (see prepared.ts).
+const feedById = compiledOnce((db: Db, p: { id: number }) => db.selectFrom('feeds').selectAll().where('id', '=', p.id));
+const feedByUrl = compiledOnce((db: Db, p: { url: string }) => db.selectFrom('feeds').selectAll().where('url', '=', p.url));
 
 /**
  * Removes a feed with its articles, their analyses and fetch log (ON DELETE CASCADE), and in the same
