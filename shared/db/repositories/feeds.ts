@@ -197,49 +197,115 @@ export interface FeedStateUpdate {
  */
 export async function recordFetch(db: Db, rec: FetchRecord, state: FeedStateUpdate, release?: { host: string; holder: string }): Promise<void> {
   const ok = rec.outcome === 'ok' || rec.outcome === 'not_modified';
-  let q = db.with('logged', (qc) =>
-    qc
-      .insertInto('fetch_log')
-      .values({
-        feed_id: rec.feedId,
-        started_at: rec.startedAt,
-        duration_ms: Math.round(rec.durationMs),
-        outcome: rec.outcome,
-        http_status: rec.httpStatus,
-        bytes: rec.bytes,
-        items: rec.items,
-        new_items: rec.newItems,
-        duplicates: rec.duplicates,
-        error_code: rec.errorCode,
-        error: rec.error?.slice(0, 2000) ?? null,
-      })
-      .returning('fetch_log.id'),
+  const error = rec.error?.slice(0, 2000) ?? null;
+  await db.executeQuery(
+    record(db, {
+      feedId: rec.feedId,
+      startedAt: rec.startedAt,
+      durationMs: Math.round(rec.durationMs),
+      outcome: rec.outcome,
+      httpStatus: rec.httpStatus,
+      bytes: rec.bytes,
+      items: rec.items,
+      newItems: rec.newItems,
+      duplicates: rec.duplicates,
+      errorCode: rec.errorCode,
+      error,
+      nextCheckAt: state.nextCheckAt,
+      lastError: ok ? null : error,
+      consecutiveFailures: state.consecutiveFailures,
+      permanentFailures: state.permanentFailures,
+      recentNewCounts: JSON.stringify(state.recentNewCounts.slice(-20)),
+      successAt: ok ? rec.startedAt : null,
+      newItemsAt: rec.newItems > 0 ? rec.startedAt : null,
+      setEtag: state.etag !== undefined,
+      etag: state.etag ?? null,
+      setLastModified: state.lastModified !== undefined,
+      lastModified: state.lastModified ?? null,
+      title: state.title || null,
+      disable: state.disable || null,
+      releaseHost: release?.host ?? null,
+      releaseHolder: release?.holder ?? null,
+    }),
   );
-  if (release) {
-    q = q.with('released', (qc) =>
-      qc.deleteFrom('host_leases').where('host_leases.host', '=', release.host).where('host_leases.holder', '=', release.holder).returning('host_leases.host'),
-    ) as unknown as typeof q;
-  }
-  await q
-    .updateTable('feeds')
-    .set({
-      next_check_at: state.nextCheckAt,
-      last_checked_at: rec.startedAt,
-      last_status: rec.outcome,
-      last_error: ok ? null : rec.error?.slice(0, 2000) ?? null,
-      consecutive_failures: state.consecutiveFailures,
-      permanent_failures: state.permanentFailures,
-      recent_new_counts: JSON.stringify(state.recentNewCounts.slice(-20)),
-      ...(ok ? { last_success_at: rec.startedAt } : {}),
-      ...(rec.newItems > 0 ? { last_new_items_at: rec.startedAt } : {}),
-      ...(state.etag !== undefined ? { etag: state.etag } : {}),
-      ...(state.lastModified !== undefined ? { last_modified: state.lastModified } : {}),
-      ...(state.title ? { title: sql<string>`coalesce(title, ${state.title})` } : {}),
-      ...(state.disable ? { enabled: false, disabled_reason: state.disable } : {}),
-    })
-    .where('id', '=', rec.feedId)
-    .execute();
 }
+
+// Once per poll: compiled once per process (see prepared.ts), so every optional change is a value —
+// null (or false) leaves the column as it is — rather than a column left out of the statement.
+const record = compiledOnce(
+  (
+    db: Db,
+    p: {
+      feedId: number;
+      startedAt: Date;
+      durationMs: number;
+      outcome: FetchRecord['outcome'];
+      httpStatus: number | null;
+      bytes: number;
+      items: number;
+      newItems: number;
+      duplicates: number;
+      errorCode: string | null;
+      error: string | null;
+      nextCheckAt: Date;
+      lastError: string | null;
+      consecutiveFailures: number;
+      permanentFailures: number;
+      recentNewCounts: string;
+      successAt: Date | null;
+      newItemsAt: Date | null;
+      setEtag: boolean;
+      etag: string | null;
+      setLastModified: boolean;
+      lastModified: string | null;
+      title: string | null;
+      disable: string | null;
+      releaseHost: string | null;
+      releaseHolder: string | null;
+    },
+  ) =>
+    db
+      .with('logged', (qc) =>
+        qc
+          .insertInto('fetch_log')
+          .values({
+            feed_id: p.feedId,
+            started_at: p.startedAt,
+            duration_ms: p.durationMs,
+            outcome: p.outcome,
+            http_status: p.httpStatus,
+            bytes: p.bytes,
+            items: p.items,
+            new_items: p.newItems,
+            duplicates: p.duplicates,
+            error_code: p.errorCode,
+            error: p.error,
+          })
+          .returning('fetch_log.id'),
+      )
+      // No lease to release: host = NULL matches no row.
+      .with('released', (qc) =>
+        qc.deleteFrom('host_leases').where('host_leases.host', '=', p.releaseHost!).where('host_leases.holder', '=', p.releaseHolder!).returning('host_leases.host'),
+      )
+      .updateTable('feeds')
+      .set({
+        next_check_at: p.nextCheckAt,
+        last_checked_at: p.startedAt,
+        last_status: p.outcome,
+        last_error: p.lastError,
+        consecutive_failures: p.consecutiveFailures,
+        permanent_failures: p.permanentFailures,
+        recent_new_counts: p.recentNewCounts,
+        last_success_at: sql<Date>`coalesce(${p.successAt}::timestamptz, last_success_at)`,
+        last_new_items_at: sql<Date>`coalesce(${p.newItemsAt}::timestamptz, last_new_items_at)`,
+        etag: sql<string | null>`case when ${p.setEtag}::boolean then ${p.etag}::text else etag end`,
+        last_modified: sql<string | null>`case when ${p.setLastModified}::boolean then ${p.lastModified}::text else last_modified end`,
+        title: sql<string | null>`coalesce(title, ${p.title}::text)`,
+        enabled: sql<boolean>`case when ${p.disable}::text is null then enabled else false end`,
+        disabled_reason: sql<string | null>`coalesce(${p.disable}::text, disabled_reason)`,
+      })
+      .where('id', '=', p.feedId),
+);
 
 export async function setFeedEnabled(db: Db, id: number, enabled: boolean): Promise<void> {
   await db
