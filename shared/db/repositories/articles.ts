@@ -124,7 +124,7 @@ type InsertParams = {
 };
 
 // The statement's text never changes (the batch travels in parameters): compiled once per process.
-const compiledInsert = compiledOnce(insertStatement);
+const compiledInsert = compiledOnce(insertStatement, { named: true });
 
 function insertStatement(db: Db, p: InsertParams) {
   return db

@@ -305,6 +305,7 @@ const record = compiledOnce(
         disabled_reason: sql<string | null>`coalesce(${p.disable}::text, disabled_reason)`,
       })
       .where('id', '=', p.feedId),
+  { named: true },
 );
 
 export async function setFeedEnabled(db: Db, id: number, enabled: boolean): Promise<void> {

@@ -25,8 +25,10 @@ const acquire = compiledOnce((db: Db, p: { host: string; holder: string; expires
         .where((eb) => eb.or([eb('host_leases.expires_at', '<', sql<Date>`now()`), eb('host_leases.holder', '=', p.holder)])),
     )
     .returning('holder'),
+  { named: true },
 );
 
 const release = compiledOnce((db: Db, p: { host: string; holder: string }) =>
   db.deleteFrom('host_leases').where('host', '=', p.host).where('holder', '=', p.holder),
+  { named: true },
 );
