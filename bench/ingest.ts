@@ -24,8 +24,10 @@
 //   that is the stage being measured, without the polling interval's granularity.
 // - The baseline is the best of several bare loops measured before and after the pipeline runs
 //   (the machine is shared and noisy; the best baseline is the strictest comparison). Beside the
-//   rates, the CPU time this process spends per article (ingest vs bare loop) is reported: unlike
-//   wall-clock rates, it does not move with other processes' load.
+//   rates, the CPU time this process spends per article (ingest vs bare loop) is reported: it moves
+//   far less than wall-clock rates with other processes' load.
+// - Feeds are added, not yet due, before the ingest role starts: the scheduler's first tick runs at
+//   once, and an earlier version let it poll every feed a second time, untimed, during the measurement.
 // - The ingest worker runs with the default INGEST_CONCURRENCY (8).
 // - Before the timed phase, WARMUP_FEEDS other feeds go through the pipeline untimed (the bare loop is
 //   timed warm as well; a long-running worker is warm).
