@@ -148,7 +148,8 @@ export function loadConfig(processEnv: Env = process.env, cwd = process.cwd()): 
       userAgent: env.FETCH_USER_AGENT || 'Bitim/0.1 (conflict early-warning monitor; +https://github.com/bitim)',
     },
     ingest: {
-      concurrency: int(env, 'INGEST_CONCURRENCY', 4, 1, 256),
+      // Polls wait on the network far more than they compute: 8 in flight keep a worker busy.
+      concurrency: int(env, 'INGEST_CONCURRENCY', 8, 1, 256),
       defaultIntervalMin: int(env, 'FEED_INTERVAL_MIN', 15, 1, 24 * 60),
       tickSeconds: int(env, 'SCHEDULER_TICK_SECONDS', 30, 1, 3600),
       seedStarterFeeds: bool(env, 'SEED_STARTER_FEEDS', true),

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 import { openEmbedded } from './embedded.ts';
 import { migrateToLatest } from './migrate.ts';
+import { statementName } from './prepared.ts';
 import type { Database } from './schema.ts';
 
 // int8 (bigserial ids, count(*)) as numbers: our ids and counts stay far below 2^53.
@@ -27,7 +28,8 @@ export async function openDatabase(config: Config, log: Logger, opts: { migrate?
   const url = config.database.url ?? embedded!.url;
   const pool = new pg.Pool({ connectionString: url, max: config.database.poolMax });
   pool.on('error', (err) => log.error({ err }, 'idle database connection failed'));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // pglite-socket hangs on named prepared statements: the embedded database gets plain ones.
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: embedded ? pool : withNamedStatements(pool) }) });
   try {
     await db.selectNoFrom((eb) => eb.val(1).as('ok')).execute();
     if (opts.migrate !== false) {
@@ -47,6 +49,33 @@ export async function openDatabase(config: Config, log: Logger, opts: { migrate?
       await db.destroy();
       await embedded?.close();
     },
+  };
+}
+
+/**
+ * The pool as Kysely sees it: statements compiled once with `named` (prepared.ts) run as named prepared
+ * statements, everything else as before. One wrapper per pooled client, as Kysely keys its connection
+ * objects by client.
+ */
+function withNamedStatements(pool: pg.Pool) {
+  const wrappers = new WeakMap<pg.PoolClient, { query: (...args: any[]) => any; release: () => void }>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrappers.get(client);
+      if (!w) {
+        w = {
+          query: (text: any, values?: unknown[]) => {
+            const name = typeof text === 'string' ? statementName(text) : undefined;
+            return name ? client.query({ name, text, values: values as unknown[] }) : client.query(text, values as unknown[]);
+          },
+          release: () => client.release(),
+        };
+        wrappers.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Config } from '../../shared/config/index.ts';
 import type { Db } from '../../shared/db/index.ts';
-import { findFeed, recordFetch, type FetchRecord } from '../../shared/db/repositories/feeds.ts';
+import { findFeed, recordFetch, type FeedStateUpdate, type FetchRecord } from '../../shared/db/repositories/feeds.ts';
 import { insertItems } from '../../shared/db/repositories/articles.ts';
 import { acquireHostLease, releaseHostLease } from '../../shared/db/repositories/leases.ts';
 import { FetchError, guardedFetch } from '../../shared/feeds/guarded-fetch.ts';
@@ -69,6 +69,14 @@ export async function fetchFeed(deps: IngestDeps, feedId: number, job?: Job): Pr
   }
   const startedAt = new Date();
   const t0 = performance.now();
+  // The fetch's record releases the lease in the same statement; `finally` releases it only when
+  // recording did not happen.
+  const lease = { host, holder: deps.holder };
+  let released = false;
+  const record = async (rec: FetchRecord, state: FeedStateUpdate) => {
+    await recordFetch(db, rec, state, lease);
+    released = true;
+  };
   const recent = (feed.recent_new_counts ?? []) as number[];
   const fetchOpts = {
     allow,
@@ -82,8 +90,7 @@ export async function fetchFeed(deps: IngestDeps, feedId: number, job?: Job): Pr
     const res = await guardedFetch(feed.url, { ...fetchOpts, etag: feed.etag, lastModified: feed.last_modified });
     if (res.notModified) {
       const counts = [...recent, 0];
-      await recordFetch(
-        db,
+      await record(
         { feedId, startedAt, durationMs: performance.now() - t0, outcome: 'not_modified', httpStatus: res.status, bytes: 0, items: 0, newItems: 0, duplicates: 0, errorCode: null, error: null },
         { nextCheckAt: next(feed.interval_min, counts, 0, null), consecutiveFailures: 0, permanentFailures: 0, recentNewCounts: counts },
       );
@@ -95,8 +102,7 @@ export async function fetchFeed(deps: IngestDeps, feedId: number, job?: Job): Pr
     if (feed.full_text && newIds.length) await fetchFullTexts(deps, newIds, fetchOpts);
     await deps.queues.addBulk('score-articles', scoreJobs(newIds));
     const counts = [...recent, newIds.length];
-    await recordFetch(
-      db,
+    await record(
       {
         feedId,
         startedAt,
@@ -128,8 +134,7 @@ export async function fetchFeed(deps: IngestDeps, feedId: number, job?: Job): Pr
     const permanent = e.kind === 'permanent' ? feed.permanent_failures + 1 : 0;
     const disable = shouldDisable(permanent) ? `disabled after ${permanent} permanent failures; last: ${e.code}: ${e.message}` : null;
     const outcome = e.kind === 'permanent' ? 'permanent_error' : 'temporary_error';
-    await recordFetch(
-      db,
+    await record(
       { feedId, startedAt, durationMs: performance.now() - t0, outcome, httpStatus: e.status, bytes: 0, items: 0, newItems: 0, duplicates: 0, errorCode: e.code, error: e.message },
       {
         nextCheckAt: next(feed.interval_min, recent, failures, { kind: e.kind, retryAfterMs: e.retryAfterMs }),
@@ -142,7 +147,7 @@ export async function fetchFeed(deps: IngestDeps, feedId: number, job?: Job): Pr
     log.warn({ feedId, url: feed.url, code: e.code, kind: e.kind, err: e.message, disabled: Boolean(disable) }, 'feed poll failed');
     return { feedId, url: feed.url, outcome, status: e.status, items: 0, new: 0, duplicates: 0, articleIds: [], error: { code: e.code, kind: e.kind, message: e.message } };
   } finally {
-    await releaseHostLease(db, host, deps.holder).catch(() => {});
+    if (!released) await releaseHostLease(db, host, deps.holder).catch(() => {});
   }
 }
 

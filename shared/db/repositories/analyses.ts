@@ -59,23 +59,43 @@ export async function saveAnalyses(db: Db, entries: AnalysisEntry[], engineVersi
         })),
       )
       .execute();
-    const units = new Map<string, UnitDay>();
-    const push = (day: string, kato: string | null, level: UnitDay['level']) => {
-      // A republican city is both a district-level unit and a region: one row, labelled district.
-      if (kato && !units.has(`${day}|${kato}`)) units.set(`${day}|${kato}`, { day, kato, level });
-    };
-    for (const r of rows) {
-      push(r.day, r.district_kato, 'district');
-      push(r.day, r.region_kato, 'region');
-    }
-    for (const b of before) {
-      push(String(b.day), b.district_kato, 'district');
-      push(String(b.day), b.region_kato, 'region');
-    }
-    // Always in key order: concurrent batches touching the same units then cannot deadlock.
-    const ordered = [...units.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, u]) => u);
-    for (const u of ordered) await recomputeUnitDay(tx as unknown as Db, u);
+    await recomputeCounters(tx as unknown as Db, [...rows, ...before.map((b) => ({ ...b, day: String(b.day) }))]);
   });
+}
+
+/** Where an analysis counts: its day, district and region. */
+export interface CountedIn {
+  day: string;
+  district_kato: string | null;
+  region_kato: string | null;
+}
+
+/**
+ * Recomputes, from the rows, the counters of every (day, unit) the given analyses count in. Call it
+ * inside the transaction that changed those analyses. Each key is locked first (a transaction-scoped
+ * advisory lock, always taken in key order): a concurrent writer of the same key waits until this
+ * transaction commits, so its own recount then sees these rows — without the lock, two transactions
+ * each recount without the other's uncommitted rows and the last upsert wins with a stale count.
+ */
+export async function recomputeCounters(db: Db, rows: CountedIn[]): Promise<void> {
+  const units = new Map<string, UnitDay>();
+  const push = (day: string, kato: string | null, level: UnitDay['level']) => {
+    // A republican city is both a district-level unit and a region: one row, labelled district.
+    if (kato && !units.has(`${day}|${kato}`)) units.set(`${day}|${kato}`, { day, kato, level });
+  };
+  for (const r of rows) {
+    push(r.day, r.district_kato, 'district');
+    push(r.day, r.region_kato, 'region');
+  }
+  if (units.size === 0) return;
+  // Always in key order: concurrent transactions touching the same units then cannot deadlock.
+  const keys = [...units.keys()].sort();
+  // unnest yields the array in order, and the lock function is evaluated row by row in that order.
+  await db
+    .selectFrom(sql<{ k: string }>`unnest(${keys}::text[])`.as<'u'>(sql`u(k)`))
+    .select(sql<string>`pg_advisory_xact_lock(hashtext('unit_daily'), hashtext(u.k))::text`.as('locked'))
+    .execute();
+  for (const key of keys) await recomputeUnitDay(db, units.get(key)!);
 }
 
 export async function saveAnalysis(db: Db, articleId: number, result: AnalysisResult, engineVersion: string, day: string): Promise<void> {

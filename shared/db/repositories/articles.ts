@@ -1,9 +1,10 @@
 // Articles: stored once per dedup key, grouped into stories of syndicated copies.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { NormalisedItem } from '../../feeds/types.ts';
-import { fingerprintBands, isSameStory, storyFingerprint } from '../../feeds/fingerprint.ts';
+import { fingerprintBands, SAME_STORY_MAX_DISTANCE, storyFingerprint, storyGroups } from '../../feeds/fingerprint.ts';
 import type { Db } from '../index.ts';
+import { compiledOnce } from '../prepared.ts';
 
 /** One key per article: its canonical URL, else the feed's GUID, else a hash of its text. */
 export function dedupKey(feedId: number, item: NormalisedItem): string {
@@ -20,107 +21,236 @@ export interface InsertOutcome {
 
 const STORY_WINDOW_MS = 3 * 24 * 3600 * 1000;
 
-/**
- * Insert new items in one statement; items already stored (same key, same GUID in the feed, same URL)
- * are skipped by ON CONFLICT, so a re-poll, a retry or two racing workers store each article once.
- * New articles are then attached to a story (syndicated copies of one event share a story).
- */
-export async function insertItems(db: Db, feedId: number, langHint: string | null, items: NormalisedItem[], fetchedAt: Date): Promise<InsertOutcome> {
-  const rows = new Map<string, NormalisedItem>();
-  for (const item of items) {
-    const key = dedupKey(feedId, item);
-    if (!rows.has(key)) rows.set(key, item);
-  }
-  if (rows.size === 0) return { newIds: [], duplicates: items.length };
-  const fingerprints = new Map<string, string>();
-  for (const [key, item] of rows) fingerprints.set(key, storyFingerprint(item.title, item.content || item.summary));
-  const inserted = await db
-    .insertInto('articles')
-    .values(
-      [...rows].map(([key, item]) => ({
-        feed_id: feedId,
-        dedup_key: key,
-        guid: item.guid,
-        url: item.url,
-        title: item.title,
-        summary: item.summary,
-        content: item.content,
-        author: item.author,
-        lang_hint: langHint,
-        published_at: item.published,
-        published_from_feed: item.publishedFromFeed,
-        fetched_at: fetchedAt,
-        fingerprint: fingerprints.get(key)!,
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .returning(['id', 'fingerprint'])
-    .execute();
-  await attachStories(db, inserted.map((r) => ({ id: Number(r.id), fingerprint: r.fingerprint })), fetchedAt);
-  const newIds = inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
-  return { newIds, duplicates: items.length - newIds.length };
+/** One row of a batch, named as the columns it becomes (it travels as JSON: see insertItems). */
+interface BatchRow {
+  dedup_key: string;
+  guid: string | null;
+  url: string | null;
+  title: string;
+  summary: string;
+  content: string;
+  author: string | null;
+  published_at: string;
+  published_from_feed: boolean;
+  fingerprint: string;
+  /** 1-based position of the item's in-batch group founder (see storyGroups). */
+  grp: number;
+  /** 1-based position in the batch (feed order). */
+  ord: number;
+  /** The fingerprint's bands, comma-separated (band strings hold no commas). */
+  bands: string;
+}
+
+export interface Batch {
+  rows: BatchRow[];
 }
 
 /**
- * Groups new articles with recent stories whose fingerprint is within the same-story distance, in a
- * handful of statements per batch: one candidate lookup by fingerprint band, one insert of new stories.
+ * Pure preparation of a batch: one row per dedup key (the first occurrence wins), its fingerprint, its
+ * in-batch story group and its fingerprint bands. Exported for tests.
  */
-async function attachStories(db: Db, articles: Array<{ id: number; fingerprint: string }>, at: Date): Promise<void> {
-  if (articles.length === 0) return;
-  const allBands = [...new Set(articles.flatMap((a) => fingerprintBands(a.fingerprint)))];
-  const known = await db
-    .selectFrom('story_bands')
-    .innerJoin('stories', 'stories.id', 'story_bands.story_id')
-    .select(['stories.id', 'stories.fingerprint'])
-    .where('story_bands.band', 'in', allBands)
-    .where('stories.first_seen_at', '>=', new Date(at.getTime() - STORY_WINDOW_MS))
-    .distinct()
-    .execute();
-  const existing = known.map((k) => ({ id: Number(k.id), fingerprint: k.fingerprint }));
-  // Within the batch, the first article of a new story founds it; later copies join it.
-  const founders: Array<{ fingerprint: string; members: number[] }> = [];
-  const joins = new Map<number, number[]>(); // existing story id -> article ids
-  for (const a of articles) {
-    const hit = existing.find((e) => isSameStory(e.fingerprint, a.fingerprint));
-    if (hit) {
-      joins.set(hit.id, [...(joins.get(hit.id) ?? []), a.id]);
-      continue;
-    }
-    const founder = founders.find((f) => isSameStory(f.fingerprint, a.fingerprint));
-    if (founder) founder.members.push(a.id);
-    else founders.push({ fingerprint: a.fingerprint, members: [a.id] });
+export function prepareBatch(feedId: number, items: NormalisedItem[]): Batch {
+  const byKey = new Map<string, NormalisedItem>();
+  for (const item of items) {
+    const key = dedupKey(feedId, item);
+    if (!byKey.has(key)) byKey.set(key, item);
   }
-  for (const [storyId, ids] of joins) {
-    await db.updateTable('stories').set({ report_count: sql`report_count + ${ids.length}` }).where('id', '=', storyId).execute();
-    await db.updateTable('articles').set({ story_id: storyId }).where('id', 'in', ids).execute();
+  const batch: Batch = { rows: [] };
+  for (const [key, item] of byKey) {
+    const fingerprint = storyFingerprint(item.title, item.content || item.summary);
+    const ord = batch.rows.length + 1;
+    batch.rows.push({
+      dedup_key: key,
+      guid: item.guid,
+      url: item.url,
+      title: item.title,
+      summary: item.summary,
+      content: item.content,
+      author: item.author,
+      published_at: item.published,
+      published_from_feed: item.publishedFromFeed,
+      fingerprint,
+      grp: ord,
+      ord,
+      bands: fingerprintBands(fingerprint).join(','),
+    });
   }
-  if (founders.length === 0) return;
-  const created = await db
-    .insertInto('stories')
-    .values(founders.map((f) => ({ fingerprint: f.fingerprint, first_seen_at: at, report_count: f.members.length })))
-    .returning(['id', 'fingerprint'])
-    .execute();
-  // Match created rows back by fingerprint rather than trusting RETURNING's order.
-  const idsByFingerprint = new Map<string, number[]>();
-  for (const c of created) idsByFingerprint.set(c.fingerprint, [...(idsByFingerprint.get(c.fingerprint) ?? []), Number(c.id)]);
-  const bandRows: Array<{ band: string; story_id: number }> = [];
-  const storyOf = new Map<number, number>(); // article id -> story id
-  for (const f of founders) {
-    const storyId = idsByFingerprint.get(f.fingerprint)!.shift()!;
-    for (const band of fingerprintBands(f.fingerprint)) bandRows.push({ band, story_id: storyId });
-    for (const id of f.members) storyOf.set(id, storyId);
-  }
-  await db.insertInto('story_bands').values(bandRows).onConflict((oc) => oc.doNothing()).execute();
-  const pairs = [...storyOf];
-  await db
-    .updateTable('articles')
-    .set((eb) => {
-      let c = eb.case().when('id', '=', pairs[0]![0]).then(pairs[0]![1]);
-      for (const [id, story] of pairs.slice(1)) c = c.when('id', '=', id).then(story);
-      return { story_id: c.end() };
-    })
-    .where('id', 'in', pairs.map(([id]) => id))
-    .execute();
+  const groups = storyGroups(batch.rows.map((r) => r.fingerprint));
+  batch.rows.forEach((r, i) => (r.grp = groups[i]! + 1));
+  return batch;
+}
+
+/** Bits in which two stored fingerprints (16 hex digits) differ. */
+const fingerprintDistance = (a: Expression<string>, b: Expression<string>) =>
+  sql<number>`bit_count(('x' || ${a})::bit(64) # ('x' || ${b})::bit(64))`;
+
+/**
+ * Stores a feed's items and groups the new ones into stories, in one statement (one round trip, one
+ * transaction):
+ *   - items already stored (same key, same GUID in the feed, same URL) are skipped by ON CONFLICT, so a
+ *     re-poll, a retry or two racing workers store each article once;
+ *   - copies of one story within the batch form a group (greedy, in feed order, computed beforehand);
+ *     a group joins the recent story nearest to any of its members — candidates come from the band
+ *     index, the real distance is checked in SQL — or else founds a story whose id is reserved up front,
+ *     so each article is inserted with its story already set;
+ *   - only groups with at least one inserted article create a story (with their first inserted member's
+ *     fingerprint and bands); joined stories' report counts grow by the articles actually inserted.
+ * Rows are inserted in feed order (ids follow it, as callers expect), and joined stories are locked in
+ * id order only after every row is inserted, so two batches cannot deadlock over stories; re-polls of
+ * one feed meet their common items in the same relative order.
+ */
+export async function insertItems(db: Db, feedId: number, langHint: string | null, items: NormalisedItem[], fetchedAt: Date): Promise<InsertOutcome> {
+  if (items.length === 0) return { newIds: [], duplicates: 0 };
+  const b = prepareBatch(feedId, items);
+  const params: InsertParams = {
+    rows: JSON.stringify(b.rows),
+    feedId,
+    langHint,
+    fetchedAt,
+    since: new Date(fetchedAt.getTime() - STORY_WINDOW_MS),
+  };
+  const { rows } = await db.executeQuery(compiledInsert(db, params));
+  const newIds = rows.map((r) => Number(r.id)).sort((a, c) => a - c);
+  return { newIds, duplicates: items.length - newIds.length };
+}
+
+type InsertParams = {
+  /** JSON array of BatchRow. */
+  rows: string;
+  feedId: number;
+  langHint: string | null;
+  fetchedAt: Date;
+  since: Date;
+};
+
+// The statement's text never changes (the batch travels in parameters): compiled once per process.
+const compiledInsert = compiledOnce(insertStatement, { named: true });
+
+function insertStatement(db: Db, p: InsertParams) {
+  return db
+    // The rows as one JSON parameter: JSON.stringify is native, where binding text arrays escapes every
+    // element in JavaScript (the largest client-side cost of the insert before).
+    .with('input', (qc) =>
+      qc
+        .selectFrom(
+          sql<BatchRow>`json_to_recordset(${p.rows}::json)`.as<'t'>(
+            sql`t(dedup_key text, guid text, url text, title text, summary text, content text, author text, published_at timestamptz, published_from_feed boolean, fingerprint text, grp int4, ord int4, bands text)`,
+          ),
+        )
+        .selectAll(),
+    )
+    .with('input_bands', (qc) =>
+      qc
+        .selectFrom('input as i')
+        .crossJoin(sql<{ band: string }>`unnest(string_to_array(i.bands, ','))`.as<'b'>(sql`b(band)`))
+        .select(['i.ord', 'b.band']),
+    )
+    // Per group, the recent story nearest to any member (ties: the earlier member, then the older story).
+    .with('matched', (qc) =>
+      qc
+        .selectFrom('input as i')
+        .innerJoin('input_bands as ib', 'ib.ord', 'i.ord')
+        .innerJoin('story_bands as sb', 'sb.band', 'ib.band')
+        .innerJoin('stories as s', 's.id', 'sb.story_id')
+        .where('s.first_seen_at', '>=', p.since)
+        .where(fingerprintDistance(sql.ref('s.fingerprint'), sql.ref('i.fingerprint')), '<=', SAME_STORY_MAX_DISTANCE)
+        .distinctOn('i.grp')
+        .select(['i.grp', 's.id as story_id'])
+        .orderBy('i.grp')
+        .orderBy(fingerprintDistance(sql.ref('s.fingerprint'), sql.ref('i.fingerprint')))
+        .orderBy('i.ord')
+        .orderBy('s.id'),
+    )
+    // Groups that found a story: its id, reserved now (nextval makes this CTE evaluate once).
+    .with('fresh_groups', (qc) =>
+      qc
+        .selectFrom('input as i')
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('matched as m').select('m.grp').whereRef('m.grp', '=', 'i.grp'))))
+        .select(['i.grp', sql<number>`nextval(pg_get_serial_sequence('stories', 'id'))`.as('story_id')])
+        .groupBy('i.grp'),
+    )
+    .with('ins', (qc) =>
+      qc
+        .insertInto('articles')
+        .columns([
+          'feed_id', 'dedup_key', 'guid', 'url', 'title', 'summary', 'content', 'author', 'lang_hint',
+          'published_at', 'published_from_feed', 'fetched_at', 'fingerprint', 'story_id',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('input as i')
+            .leftJoin('matched as m', 'm.grp', 'i.grp')
+            .leftJoin('fresh_groups as f', 'f.grp', 'i.grp')
+            .select((e) => [
+              sql<number>`${p.feedId}::int4`.as('feed_id'),
+              'i.dedup_key',
+              'i.guid',
+              'i.url',
+              'i.title',
+              'i.summary',
+              'i.content',
+              'i.author',
+              sql<string | null>`${p.langHint}::text`.as('lang_hint'),
+              'i.published_at',
+              'i.published_from_feed',
+              sql<Date>`${p.fetchedAt}::timestamptz`.as('fetched_at'),
+              'i.fingerprint',
+              e.fn.coalesce('m.story_id', 'f.story_id').as('story_id'),
+            ])
+            .orderBy('i.ord'),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .returning(['articles.id', 'articles.dedup_key', 'articles.story_id']),
+    )
+    // New stories: per reserved id that got articles, the first inserted member (in feed order) founds it.
+    .with('founders', (qc) =>
+      qc
+        .selectFrom('ins')
+        .innerJoin('input as i', 'i.dedup_key', 'ins.dedup_key')
+        .where('ins.story_id', 'in', (eb) => eb.selectFrom('fresh_groups').select('fresh_groups.story_id'))
+        .distinctOn('ins.story_id')
+        .select((eb) => ['ins.story_id', 'i.fingerprint', 'i.ord', eb.fn.countAll<number>().over((ob) => ob.partitionBy('ins.story_id')).as('n')])
+        .orderBy('ins.story_id')
+        .orderBy('i.ord'),
+    )
+    .with('new_stories', (qc) =>
+      qc
+        .insertInto('stories')
+        .columns(['id', 'fingerprint', 'first_seen_at', 'report_count'])
+        .expression((eb) =>
+          eb.selectFrom('founders as f').select(['f.story_id', 'f.fingerprint', sql<Date>`${p.fetchedAt}::timestamptz`.as('first_seen_at'), sql<number>`f.n::int4`.as('report_count')]),
+        )
+        .returning('stories.id'),
+    )
+    .with('new_bands', (qc) =>
+      qc
+        .insertInto('story_bands')
+        .columns(['band', 'story_id'])
+        .expression((eb) => eb.selectFrom('founders as f').innerJoin('input_bands as ib', 'ib.ord', 'f.ord').select(['ib.band', 'f.story_id']))
+        .onConflict((oc) => oc.doNothing())
+        .returning('story_bands.story_id'),
+    )
+    // Joined stories: the aggregate reads all of `ins` before the first lock is taken.
+    .with('joined', (qc) =>
+      qc
+        .selectFrom('ins')
+        .where('ins.story_id', 'in', (eb) => eb.selectFrom('matched').select('matched.story_id'))
+        .groupBy('ins.story_id')
+        .select((eb) => ['ins.story_id', eb.cast<number>(eb.fn.countAll(), 'integer').as('n')]),
+    )
+    .with('locked', (qc) =>
+      qc.selectFrom('stories as s').innerJoin('joined as j', 'j.story_id', 's.id').select(['s.id', 'j.n']).orderBy('s.id').forUpdate(['s']),
+    )
+    .with('bumped', (qc) =>
+      qc
+        .updateTable('stories')
+        .from('locked as l')
+        .set((eb) => ({ report_count: eb('stories.report_count', '+', eb.ref('l.n')) }))
+        .whereRef('stories.id', '=', 'l.id')
+        .returning('stories.id'),
+    )
+    .selectFrom('ins')
+    .select('ins.id');
 }
 
 export async function getArticlesForScoring(db: Db, ids: number[]) {

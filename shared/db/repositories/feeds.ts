@@ -3,6 +3,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../index.ts';
 import type { Feed } from '../schema.ts';
+import { compiledOnce } from '../prepared.ts';
+import { recomputeCounters } from './analyses.ts';
 
 export interface FeedInput {
   url: string;
@@ -50,14 +52,56 @@ export async function addFeeds(db: Db, inputs: FeedInput[]): Promise<{ added: Fe
 
 export async function findFeed(db: Db, idOrUrl: string | number): Promise<Feed | undefined> {
   const asId = typeof idOrUrl === 'number' ? idOrUrl : /^\d+$/.test(idOrUrl) ? Number(idOrUrl) : null;
-  let q = db.selectFrom('feeds').selectAll();
-  q = asId !== null ? q.where('id', '=', asId) : q.where('url', '=', String(idOrUrl));
-  return q.executeTakeFirst();
+  const { rows } = await db.executeQuery(asId !== null ? feedById(db, { id: asId }) : feedByUrl(db, { url: String(idOrUrl) }));
+  return rows[0];
 }
 
+// Every poll starts by reading its feed: compiled once per process (see prepared.ts).
+const feedById = compiledOnce((db: Db, p: { id: number }) => db.selectFrom('feeds').selectAll().where('id', '=', p.id));
+const feedByUrl = compiledOnce((db: Db, p: { url: string }) => db.selectFrom('feeds').selectAll().where('url', '=', p.url));
+
+/**
+ * Removes a feed with its articles, their analyses and fetch log (ON DELETE CASCADE), and in the same
+ * transaction recomputes the district/region daily counters those analyses counted in, from the rows
+ * that remain, and takes the articles out of their stories' report counts.
+ */
 export async function removeFeed(db: Db, id: number): Promise<boolean> {
-  const res = await db.deleteFrom('feeds').where('id', '=', id).executeTakeFirst();
-  return Number(res.numDeletedRows) > 0;
+  return db.transaction().execute(async (tx) => {
+    const feed = await tx.selectFrom('feeds').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!feed) return false;
+    // Locking the feed's articles waits out a score batch that is storing analyses for them and keeps
+    // any other from starting (its foreign-key check needs a share lock on the article): the analyses
+    // read next are then all there will be.
+    await tx.selectFrom('articles').select('id').where('feed_id', '=', id).forUpdate().execute();
+    const countedIn = await tx
+      .selectFrom('analyses')
+      .innerJoin('articles', 'articles.id', 'analyses.article_id')
+      .where('articles.feed_id', '=', id)
+      .select(['analyses.day', 'analyses.district_kato', 'analyses.region_kato'])
+      .distinct()
+      .execute();
+    await tx
+      .with('reports', (qc) =>
+        qc
+          .selectFrom('articles')
+          .where('feed_id', '=', id)
+          .where('story_id', 'is not', null)
+          .groupBy('story_id')
+          .select((eb) => ['story_id', eb.cast<number>(eb.fn.countAll(), 'integer').as('n')]),
+      )
+      // Stories locked in id order, as the ingest statement locks them: no deadlock between the two.
+      .with('locked', (qc) =>
+        qc.selectFrom('stories as s').innerJoin('reports as r', 'r.story_id', 's.id').select(['s.id', 'r.n']).orderBy('s.id').forUpdate(['s']),
+      )
+      .updateTable('stories')
+      .from('locked')
+      .set((eb) => ({ report_count: eb.fn<number>('greatest', [eb('stories.report_count', '-', eb.ref('locked.n')), eb.lit(0)]) }))
+      .whereRef('stories.id', '=', 'locked.id')
+      .execute();
+    await tx.deleteFrom('feeds').where('id', '=', id).execute();
+    await recomputeCounters(tx, countedIn.map((r) => ({ ...r, day: String(r.day) })));
+    return true;
+  });
 }
 
 export async function countFeeds(db: Db): Promise<number> {
@@ -147,47 +191,122 @@ export interface FeedStateUpdate {
   title?: string | null;
 }
 
-/** Append the attempt to fetch_log and move the feed's schedule, in one transaction. */
-export async function recordFetch(db: Db, rec: FetchRecord, state: FeedStateUpdate): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('fetch_log')
-      .values({
-        feed_id: rec.feedId,
-        started_at: rec.startedAt,
-        duration_ms: Math.round(rec.durationMs),
-        outcome: rec.outcome,
-        http_status: rec.httpStatus,
-        bytes: rec.bytes,
-        items: rec.items,
-        new_items: rec.newItems,
-        duplicates: rec.duplicates,
-        error_code: rec.errorCode,
-        error: rec.error?.slice(0, 2000) ?? null,
-      })
-      .execute();
-    const ok = rec.outcome === 'ok' || rec.outcome === 'not_modified';
-    await tx
+/**
+ * Append the attempt to fetch_log and move the feed's schedule — and, when given, release the host
+ * lease the fetch held — in one statement: one round trip, one transaction.
+ */
+export async function recordFetch(db: Db, rec: FetchRecord, state: FeedStateUpdate, release?: { host: string; holder: string }): Promise<void> {
+  const ok = rec.outcome === 'ok' || rec.outcome === 'not_modified';
+  const error = rec.error?.slice(0, 2000) ?? null;
+  await db.executeQuery(
+    record(db, {
+      feedId: rec.feedId,
+      startedAt: rec.startedAt,
+      durationMs: Math.round(rec.durationMs),
+      outcome: rec.outcome,
+      httpStatus: rec.httpStatus,
+      bytes: rec.bytes,
+      items: rec.items,
+      newItems: rec.newItems,
+      duplicates: rec.duplicates,
+      errorCode: rec.errorCode,
+      error,
+      nextCheckAt: state.nextCheckAt,
+      lastError: ok ? null : error,
+      consecutiveFailures: state.consecutiveFailures,
+      permanentFailures: state.permanentFailures,
+      recentNewCounts: JSON.stringify(state.recentNewCounts.slice(-20)),
+      successAt: ok ? rec.startedAt : null,
+      newItemsAt: rec.newItems > 0 ? rec.startedAt : null,
+      setEtag: state.etag !== undefined,
+      etag: state.etag ?? null,
+      setLastModified: state.lastModified !== undefined,
+      lastModified: state.lastModified ?? null,
+      title: state.title || null,
+      disable: state.disable || null,
+      releaseHost: release?.host ?? null,
+      releaseHolder: release?.holder ?? null,
+    }),
+  );
+}
+
+// Once per poll: compiled once per process (see prepared.ts), so every optional change is a value —
+// null (or false) leaves the column as it is — rather than a column left out of the statement.
+const record = compiledOnce(
+  (
+    db: Db,
+    p: {
+      feedId: number;
+      startedAt: Date;
+      durationMs: number;
+      outcome: FetchRecord['outcome'];
+      httpStatus: number | null;
+      bytes: number;
+      items: number;
+      newItems: number;
+      duplicates: number;
+      errorCode: string | null;
+      error: string | null;
+      nextCheckAt: Date;
+      lastError: string | null;
+      consecutiveFailures: number;
+      permanentFailures: number;
+      recentNewCounts: string;
+      successAt: Date | null;
+      newItemsAt: Date | null;
+      setEtag: boolean;
+      etag: string | null;
+      setLastModified: boolean;
+      lastModified: string | null;
+      title: string | null;
+      disable: string | null;
+      releaseHost: string | null;
+      releaseHolder: string | null;
+    },
+  ) =>
+    db
+      .with('logged', (qc) =>
+        qc
+          .insertInto('fetch_log')
+          .values({
+            feed_id: p.feedId,
+            started_at: p.startedAt,
+            duration_ms: p.durationMs,
+            outcome: p.outcome,
+            http_status: p.httpStatus,
+            bytes: p.bytes,
+            items: p.items,
+            new_items: p.newItems,
+            duplicates: p.duplicates,
+            error_code: p.errorCode,
+            error: p.error,
+          })
+          .returning('fetch_log.id'),
+      )
+      // No lease to release: host = NULL matches no row.
+      .with('released', (qc) =>
+        qc.deleteFrom('host_leases').where('host_leases.host', '=', p.releaseHost!).where('host_leases.holder', '=', p.releaseHolder!).returning('host_leases.host'),
+      )
       .updateTable('feeds')
       .set({
-        next_check_at: state.nextCheckAt,
-        last_checked_at: rec.startedAt,
-        last_status: rec.outcome,
-        last_error: ok ? null : rec.error?.slice(0, 2000) ?? null,
-        consecutive_failures: state.consecutiveFailures,
-        permanent_failures: state.permanentFailures,
-        recent_new_counts: JSON.stringify(state.recentNewCounts.slice(-20)),
-        ...(ok ? { last_success_at: rec.startedAt } : {}),
-        ...(rec.newItems > 0 ? { last_new_items_at: rec.startedAt } : {}),
-        ...(state.etag !== undefined ? { etag: state.etag } : {}),
-        ...(state.lastModified !== undefined ? { last_modified: state.lastModified } : {}),
-        ...(state.title ? { title: sql<string>`coalesce(title, ${state.title})` } : {}),
-        ...(state.disable ? { enabled: false, disabled_reason: state.disable } : {}),
+        next_check_at: p.nextCheckAt,
+        last_checked_at: p.startedAt,
+        last_status: p.outcome,
+        last_error: p.lastError,
+        consecutive_failures: p.consecutiveFailures,
+        permanent_failures: p.permanentFailures,
+        recent_new_counts: p.recentNewCounts,
+        last_success_at: sql<Date>`coalesce(${p.successAt}::timestamptz, last_success_at)`,
+        last_new_items_at: sql<Date>`coalesce(${p.newItemsAt}::timestamptz, last_new_items_at)`,
+        etag: sql<string | null>`case when ${p.setEtag}::boolean then ${p.etag}::text else etag end`,
+        last_modified: sql<string | null>`case when ${p.setLastModified}::boolean then ${p.lastModified}::text else last_modified end`,
+        title: sql<string | null>`coalesce(title, ${p.title}::text)`,
+        enabled: sql<boolean>`case when ${p.disable}::text is null then enabled else false end`,
+        disabled_reason: sql<string | null>`coalesce(${p.disable}::text, disabled_reason)`,
       })
-      .where('id', '=', rec.feedId)
-      .execute();
-  });
-}
+      .where('id', '=', p.feedId),
+  { named: true },
+);
 
 export async function setFeedEnabled(db: Db, id: number, enabled: boolean): Promise<void> {
   await db

@@ -1,0 +1,120 @@
+// Storing a feed's items groups syndicated copies into stories in one statement: copies within a
+// batch, copies of stories already stored, re-polls and racing workers.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRuntime, type Runtime } from '../services/runtime.ts';
+import { insertItems } from '../shared/db/repositories/articles.ts';
+import { addFeeds } from '../shared/db/repositories/feeds.ts';
+import { isSameStory, storyFingerprint } from '../shared/feeds/fingerprint.ts';
+import type { NormalisedItem } from '../shared/feeds/types.ts';
+import { testConfig } from './helpers/env.ts';
+
+const AT = new Date('2026-11-21T12:00:00Z');
+
+/** 60 pseudo-words; `edit` replaces one of them (a light edit: the same story). */
+function text(n: number, edit = -1): string {
+  const words: string[] = [];
+  for (let w = 0; w < 60; w++) {
+    const h = createHash('sha256').update(w === edit ? `edit:${n}:${w}` : `${n}:${w}`).digest();
+    words.push(Array.from(h.subarray(0, 7), (b) => String.fromCharCode(0x430 + (b % 32))).join(''));
+  }
+  return words.join(' ');
+}
+
+function item(url: string, body: string): NormalisedItem {
+  return { guid: url, url, title: url, summary: body.slice(0, 200), content: body, author: null, published: AT.toISOString(), publishedFromFeed: true };
+}
+
+describe('stories', () => {
+  let rt: Runtime;
+  let cleanup: () => Promise<void>;
+
+  async function feed(url: string): Promise<number> {
+    return (await addFeeds(rt.db, [{ url }])).added[0]!.id;
+  }
+
+  async function storyOf(ids: number[]): Promise<Array<number | null>> {
+    const rows = await rt.db.selectFrom('articles').select(['id', 'story_id']).where('id', 'in', ids).orderBy('id').execute();
+    return rows.map((r) => (r.story_id === null ? null : Number(r.story_id)));
+  }
+
+  /** Every story's report count equals the articles that point at it; every story has its bands. */
+  async function expectConsistent() {
+    const stories = await rt.db.selectFrom('stories').select(['id', 'report_count']).execute();
+    const members = await rt.db.selectFrom('articles').where('story_id', 'is not', null).groupBy('story_id').select((eb) => ['story_id', eb.fn.countAll<number>().as('n')]).execute();
+    const byStory = new Map(members.map((m) => [Number(m.story_id), Number(m.n)]));
+    for (const s of stories) expect({ story: s.id, reports: s.report_count }).toEqual({ story: s.id, reports: byStory.get(Number(s.id)) ?? 0 });
+    const bands = await rt.db.selectFrom('story_bands').groupBy('story_id').select((eb) => ['story_id', eb.fn.countAll<number>().as('n')]).execute();
+    expect(bands.length).toBe(stories.length);
+    const orphans = await rt.db.selectFrom('articles').select('id').where('story_id', 'is', null).execute();
+    expect(orphans).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    const t = await testConfig('postgres');
+    cleanup = t.cleanup;
+    rt = await openRuntime(t.config);
+  });
+
+  afterAll(async () => {
+    await rt?.close();
+    await cleanup?.();
+  });
+
+  it('the test texts: an edited copy is the same story, other texts are not', () => {
+    expect(isSameStory(storyFingerprint('', text(1)), storyFingerprint('', text(1, 7)))).toBe(true);
+    expect(isSameStory(storyFingerprint('', text(1)), storyFingerprint('', text(2)))).toBe(false);
+  });
+
+  it('groups copies within a batch and joins copies of stored stories', async () => {
+    const a = await feed('https://a.example.kz/rss');
+    const first = await insertItems(rt.db, a, 'ru', [item('https://a.example.kz/1', text(1)), item('https://a.example.kz/2', text(2)), item('https://a.example.kz/3', text(1, 7))], AT);
+    expect(first.newIds).toHaveLength(3);
+    const [s1, s2, s3] = await storyOf(first.newIds);
+    expect(s1).not.toBeNull();
+    expect(s3).toBe(s1);
+    expect(s2).not.toBe(s1);
+
+    const b = await feed('https://b.example.kz/rss');
+    const second = await insertItems(rt.db, b, 'ru', [item('https://b.example.kz/1', text(3)), item('https://b.example.kz/2', text(1, 11)), item('https://b.example.kz/3', text(2, 3))], AT);
+    const [t1, t2, t3] = await storyOf(second.newIds);
+    expect(t2).toBe(s1);
+    expect(t3).toBe(s2);
+    expect([s1, s2]).not.toContain(t1);
+    const counts = await rt.db.selectFrom('stories').select(['id', 'report_count']).where('id', 'in', [s1!, s2!, t1!]).orderBy('id').execute();
+    expect(counts.map((c) => c.report_count)).toEqual([3, 2, 1]);
+    await expectConsistent();
+  });
+
+  it('a re-poll stores nothing and counts nothing twice', async () => {
+    const a = (await rt.db.selectFrom('feeds').select('id').where('url', '=', 'https://a.example.kz/rss').executeTakeFirstOrThrow()).id;
+    const again = await insertItems(rt.db, a, 'ru', [item('https://a.example.kz/1', text(1)), item('https://a.example.kz/2', text(2)), item('https://a.example.kz/3', text(1, 7))], AT);
+    expect(again).toEqual({ newIds: [], duplicates: 3 });
+    await expectConsistent();
+  });
+
+  it('stories older than the window are not joined', async () => {
+    const c = await feed('https://c.example.kz/rss');
+    const old = await insertItems(rt.db, c, 'ru', [item('https://c.example.kz/1', text(40))], new Date(AT.getTime() - 10 * 86_400_000));
+    const fresh = await insertItems(rt.db, c, 'ru', [item('https://c.example.kz/2', text(40, 5))], AT);
+    const [o] = await storyOf(old.newIds);
+    const [f] = await storyOf(fresh.newIds);
+    expect(f).not.toBe(o);
+    await expectConsistent();
+  });
+
+  it('racing workers store each article once, in one story each, with consistent counts', async () => {
+    const d = await feed('https://d.example.kz/rss');
+    const e = await feed('https://e.example.kz/rss');
+    // Two feeds carrying copies of the same stories, each polled by several workers at once.
+    const batch = (host: string, edit: number) => Array.from({ length: 12 }, (_, i) => item(`https://${host}/${i}`, text(100 + (i % 4), i < 4 ? -1 : edit + i)));
+    const polls = await Promise.all([
+      ...Array.from({ length: 3 }, () => insertItems(rt.db, d, 'ru', batch('d.example.kz', 20), AT)),
+      ...Array.from({ length: 3 }, () => insertItems(rt.db, e, 'ru', batch('e.example.kz', 40), AT)),
+    ]);
+    const stored = polls.flatMap((p) => p.newIds);
+    expect(stored).toHaveLength(24);
+    expect(new Set(stored).size).toBe(24);
+    await expectConsistent();
+  });
+});
