@@ -27,7 +27,11 @@ export async function openDatabase(config: Config, log: Logger, opts: { migrate?
   const embedded = config.database.url ? null : await openEmbedded(config.dataDir, log);
   const url = config.database.url ?? embedded!.url;
   const pool = new pg.Pool({ connectionString: url, max: config.database.poolMax });
-  pool.on('error', (err) => log.error({ err }, 'idle database connection failed'));
+  // pg attaches the whole client to this error; log what an operator can act on, not the client.
+  pool.on('error', (err) => {
+    const code = (err as Error & { code?: string }).code;
+    log.error({ code, error: err.message }, 'idle database connection failed');
+  });
   // pglite-socket hangs on named prepared statements: the embedded database gets plain ones.
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: embedded ? pool : withNamedStatements(pool) }) });
   try {
