@@ -272,8 +272,12 @@ function main(): void {
     metrics[key] = { n: m.n, precision: m.precision, recall: m.recall, f1: m.f1, macroF1: m.macroF1, classifierOnlyMacroF1: clfOnly.macroF1 };
   }
 
+  const classifierWeights = Object.fromEntries(full.weights);
+  // The hash covers the weights themselves, so any retraining that changes the model (a new
+  // constraint, a data fix) changes ENGINE_VERSION and stored analyses can be told apart.
+  const fitted = `${round4(full.bias)}|${JSON.stringify(classifierWeights)}|${JSON.stringify(stacker)}|${JSON.stringify(thresholds)}`;
   const model: TensionModel = {
-    version: `${MODEL_VERSION}+${fnv1a(`${loadLexicon().version}|${JSON.stringify(counts)}|${EPOCHS},${LEARNING_RATE},${L2},${MAX_FEATURES},${CLASSIFIER_NEWS_SHARE},${STACKER_NEWS_SHARE}`).toString(16)}`,
+    version: `${MODEL_VERSION}+${fnv1a(`${loadLexicon().version}|${JSON.stringify(counts)}|${EPOCHS},${LEARNING_RATE},${L2},${MAX_FEATURES},${CLASSIFIER_NEWS_SHARE},${STACKER_NEWS_SHARE}|${fitted}`).toString(16)}`,
     lexiconVersion: loadLexicon().version,
     about: {
       data: counts,
@@ -282,7 +286,7 @@ function main(): void {
       outOfFoldMetrics: metrics,
       thresholdObjective: 'per language: mean over its sources of macro-F1, out-of-fold',
     },
-    classifier: { bias: round4(full.bias), weights: Object.fromEntries(full.weights) },
+    classifier: { bias: round4(full.bias), weights: classifierWeights },
     stacker: { names: featureVectorNames(), bias: stacker.bias, weights: stacker.weights },
     thresholds: thresholds as TensionModel['thresholds'],
   };
