@@ -166,7 +166,8 @@ export async function dueFeeds(db: Db, now: Date, limit = 500): Promise<Array<Pi
     .execute();
 }
 
-export interface FetchRecord {
+// A type alias, not an interface, so it fits compiledOnce's Record<string, unknown> parameters.
+export type FetchRecord = {
   feedId: number;
   startedAt: Date;
   durationMs: number;
@@ -178,7 +179,7 @@ export interface FetchRecord {
   duplicates: number;
   errorCode: string | null;
   error: string | null;
-}
+};
 
 export interface FeedStateUpdate {
   nextCheckAt: Date;
@@ -235,18 +236,7 @@ export async function recordFetch(db: Db, rec: FetchRecord, state: FeedStateUpda
 const record = compiledOnce(
   (
     db: Db,
-    p: {
-      feedId: number;
-      startedAt: Date;
-      durationMs: number;
-      outcome: FetchRecord['outcome'];
-      httpStatus: number | null;
-      bytes: number;
-      items: number;
-      newItems: number;
-      duplicates: number;
-      errorCode: string | null;
-      error: string | null;
+    p: FetchRecord & {
       nextCheckAt: Date;
       lastError: string | null;
       consecutiveFailures: number;
