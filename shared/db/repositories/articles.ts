@@ -4,6 +4,7 @@ import { sql, type Expression } from 'kysely';
 import type { NormalisedItem } from '../../feeds/types.ts';
 import { fingerprintBands, SAME_STORY_MAX_DISTANCE, storyFingerprint, storyGroups } from '../../feeds/fingerprint.ts';
 import type { Db } from '../index.ts';
+import type { ArticlesTable } from '../schema.ts';
 import { compiledOnce } from '../prepared.ts';
 
 /** One key per article: its canonical URL, else the feed's GUID, else a hash of its text. */
@@ -21,25 +22,19 @@ export interface InsertOutcome {
 
 const STORY_WINDOW_MS = 3 * 24 * 3600 * 1000;
 
-/** One row of a batch, named as the columns it becomes (it travels as JSON: see insertItems). */
-interface BatchRow {
-  dedup_key: string;
-  guid: string | null;
-  url: string | null;
-  title: string;
-  summary: string;
-  content: string;
-  author: string | null;
+/**
+ * One row of a batch, named as the columns it becomes (it travels as JSON: see insertItems); the
+ * column types come from the schema, the timestamp as the ISO string JSON carries.
+ */
+type BatchRow = Pick<ArticlesTable, 'dedup_key' | 'guid' | 'url' | 'title' | 'summary' | 'content' | 'author' | 'published_from_feed' | 'fingerprint'> & {
   published_at: string;
-  published_from_feed: boolean;
-  fingerprint: string;
   /** 1-based position of the item's in-batch group founder (see storyGroups). */
   grp: number;
   /** 1-based position in the batch (feed order). */
   ord: number;
   /** The fingerprint's bands, comma-separated (band strings hold no commas). */
   bands: string;
-}
+};
 
 export interface Batch {
   rows: BatchRow[];
