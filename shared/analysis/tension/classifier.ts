@@ -61,20 +61,25 @@ export function stackVector(clfLogit: number, r: RuleFeatures): number[] {
 
 const weightMaps = new WeakMap<TensionModel['classifier'], Map<string, number>>();
 
-export function classifierLogit(model: TensionModel['classifier'], features: Iterable<string>): number {
-  let sum = 0;
-  let count = 0;
+/** The model's weights as a Map, built once per model. */
+function weightMap(model: TensionModel['classifier']): Map<string, number> {
   let w = weightMaps.get(model);
   if (!w) {
     w = new Map(Object.entries(model.weights));
     weightMaps.set(model, w);
   }
+  return w;
+}
+
+export function classifierLogit(model: TensionModel['classifier'], features: Iterable<string>): number {
+  const w = weightMap(model);
+  let sum = 0;
+  let count = 0;
   for (const f of features) {
     count++;
-    const x = w.get(f);
-    if (x !== undefined) sum += x;
+    sum += w.get(f) ?? 0;
   }
-  return model.bias + (count > 0 ? sum / Math.sqrt(count) : 0);
+  return logitFromSum(model, sum, count);
 }
 
 /**
@@ -82,16 +87,11 @@ export function classifierLogit(model: TensionModel['classifier'], features: Ite
  * caches it per feature id, so that an article costs no look-ups in the 10,000-entry weight map.
  */
 export function classifierWeight(model: TensionModel['classifier'], feature: string): number | undefined {
-  let w = weightMaps.get(model);
-  if (!w) {
-    w = new Map(Object.entries(model.weights));
-    weightMaps.set(model, w);
-  }
-  return w.get(feature);
+  return weightMap(model).get(feature);
 }
 
-/** classifierLogit from the sum of the weights of `count` distinct features (the same arithmetic). */
-export function logitFromSum(model: TensionModel['classifier'], sum: number, count: number): number {
+/** The logit from the sum of the weights of `count` distinct features (training uses it too). */
+export function logitFromSum(model: { bias: number }, sum: number, count: number): number {
   return model.bias + (count > 0 ? sum / Math.sqrt(count) : 0);
 }
 

@@ -23,7 +23,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { applyOverrides, TensionAnalyzer } from '../tension/analyze.ts';
-import { featureVectorNames, sigmoid, stackVector, type TensionModel } from '../tension/classifier.ts';
+import { featureVectorNames, logitFromSum, sigmoid, stackVector, type TensionModel } from '../tension/classifier.ts';
 import type { RuleFeatures } from '../tension/rules.ts';
 import { binaryMetrics } from '../eval/metrics.ts';
 import { loadLexicon } from '../tension/lexicon.ts';
@@ -99,7 +99,7 @@ function prune(m: SparseModel, max: number): SparseModel {
 function logitOf(m: SparseModel, feats: string[]): number {
   let s = 0;
   for (const f of feats) s += m.weights.get(f) ?? 0;
-  return m.bias + (feats.length ? s / Math.sqrt(feats.length) : 0);
+  return logitFromSum(m, s, feats.length);
 }
 
 /**
