@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { getEngine } from '../shared/analysis/engine.ts';
+import { median, timeInAlternation } from '../shared/analysis/eval/timing.ts';
 import type { BenchResult } from './lib.ts';
 
 const require = createRequire(import.meta.url);
@@ -41,30 +42,6 @@ export function benchCorpus(): NewsItem[] {
   return out;
 }
 
-/**
- * Times the given passes in alternation for at least `minMs`: each round runs every pass once, back
- * to back, so a colleague's job on the shared cores slows the baseline and the engine alike. Returns
- * per pass the list of round times (ms).
- */
-function interleaved(passes: Array<() => void>, minMs = 3000): number[][] {
-  for (const p of passes) p(); // warm-up
-  const times: number[][] = passes.map(() => []);
-  const t0 = performance.now();
-  while (performance.now() - t0 < minMs || times[0]!.length < 5) {
-    passes.forEach((p, k) => {
-      const a = performance.now();
-      p();
-      times[k]!.push(performance.now() - a);
-    });
-  }
-  return times;
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
 export async function benchEngine(log: (s: string) => void): Promise<BenchResult[]> {
   const corpus = benchCorpus();
   const kb = corpus.reduce((n, c) => n + Buffer.byteLength(c.text), 0) / corpus.length / 1024;
@@ -74,14 +51,14 @@ export async function benchEngine(log: (s: string) => void): Promise<BenchResult
   const stemmer = require('natural/lib/natural/stemmers/porter_stemmer_ru.js');
   const engine = getEngine();
   // Fresh ids each pass would not change the work; the engine caches stems, not results.
-  const [baseTimes, engineTimes] = interleaved([
+  const [baseTimes, engineTimes] = timeInAlternation([
     () => {
       for (const c of corpus) for (const tok of tokenizer.tokenize(`${c.title}\n${c.text}`)) stemmer.stem(tok);
     },
     () => {
       for (const c of corpus) engine.analyze({ id: c.id, title: c.title, text: c.text });
     },
-  ]);
+  ], { minMs: 3000, minRounds: 5 });
   const baseline = corpus.length / (median(baseTimes!) / 1000);
   const value = corpus.length / (median(engineTimes!) / 1000);
   // The ratio of each round (baseline and engine timed back to back), then the median over rounds.

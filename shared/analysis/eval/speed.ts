@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { TensionAnalyzer } from '../tension/analyze.ts';
 import { loadExtra, loadNewsTrain, loadTensionDev } from '../training/data.ts';
 import { fnv1a } from '../training/data.ts';
+import { median, timeInAlternation } from './timing.ts';
 
 const require = createRequire(import.meta.url);
 const AggressiveTokenizerRu = require('natural/lib/natural/tokenizers/aggressive_tokenizer_ru.js') as new () => { tokenize(t: string): string[] };
@@ -41,28 +42,6 @@ export function buildCorpus(): Array<{ lang: string; title: string; text: string
   return out;
 }
 
-/**
- * Runs the passes in alternation, `rounds` times, each round timing every pass back to back (so a
- * neighbour's CPU load slows all alike). Returns the round times (ms) per pass.
- */
-function rounds(passes: Array<() => void>, n: number): number[][] {
-  for (const p of passes) p(); // warm-up
-  const times: number[][] = passes.map(() => []);
-  for (let r = 0; r < n; r++) {
-    passes.forEach((p, k) => {
-      const t0 = performance.now();
-      p();
-      times[k]!.push(performance.now() - t0);
-    });
-  }
-  return times;
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
 if (process.argv[1]?.endsWith("speed.ts")) await main();
 
 async function main(): Promise<void> {
@@ -76,7 +55,7 @@ const langs = corpus.map((c) => analyzer.analyze({ text: c.text, title: c.title 
 const { createEngine } = await import('../engine.ts');
 const { geocode } = await import('../geo/index.ts');
 const engine = createEngine();
-const [base, tension, geo, full] = rounds(
+const [base, tension, geo, full] = timeInAlternation(
   [
     () => {
       for (const c of corpus) for (const t of tokenizer.tokenize(c.text)) PorterStemmerRu.stem(t.toLowerCase());
@@ -91,7 +70,7 @@ const [base, tension, geo, full] = rounds(
       corpus.forEach((c, i) => engine.analyze({ id: String(i), text: c.text, title: c.title }));
     },
   ],
-  n,
+  { minRounds: n },
 );
 const perSec = (ms: number[]) => Math.round(corpus.length / (median(ms) / 1000));
 // Median over rounds of each round's baseline time / pass time.
