@@ -1,19 +1,10 @@
 // Articles: stored once per dedup key, grouped into stories of syndicated copies.
-import { createHash } from 'node:crypto';
 import { sql, type Expression } from 'kysely';
+import { prepareBatch, type BatchRow } from '../../feeds/batch.ts';
+import { SAME_STORY_MAX_DISTANCE } from '../../feeds/fingerprint.ts';
 import type { NormalisedItem } from '../../feeds/types.ts';
-import { fingerprintBands, SAME_STORY_MAX_DISTANCE, storyFingerprint, storyGroups } from '../../feeds/fingerprint.ts';
 import type { Db } from '../index.ts';
-import type { ArticlesTable } from '../schema.ts';
 import { compiledOnce } from '../prepared.ts';
-
-/** One key per article: its canonical URL, else the feed's GUID, else a hash of its text. */
-export function dedupKey(feedId: number, item: NormalisedItem): string {
-  if (item.url) return `u:${item.url}`;
-  if (item.guid) return `g:${feedId}:${item.guid}`;
-  const h = createHash('sha1').update(`${item.title}\n${item.summary}\n${item.content}`).digest('hex');
-  return `h:${feedId}:${h}`;
-}
 
 export interface InsertOutcome {
   newIds: number[];
@@ -21,59 +12,6 @@ export interface InsertOutcome {
 }
 
 const STORY_WINDOW_MS = 3 * 24 * 3600 * 1000;
-
-/**
- * One row of a batch, named as the columns it becomes (it travels as JSON: see insertItems); the
- * column types come from the schema, the timestamp as the ISO string JSON carries.
- */
-type BatchRow = Pick<ArticlesTable, 'dedup_key' | 'guid' | 'url' | 'title' | 'summary' | 'content' | 'author' | 'published_from_feed' | 'fingerprint'> & {
-  published_at: string;
-  /** 1-based position of the item's in-batch group founder (see storyGroups). */
-  grp: number;
-  /** 1-based position in the batch (feed order). */
-  ord: number;
-  /** The fingerprint's bands, comma-separated (band strings hold no commas). */
-  bands: string;
-};
-
-export interface Batch {
-  rows: BatchRow[];
-}
-
-/**
- * Pure preparation of a batch: one row per dedup key (the first occurrence wins), its fingerprint, its
- * in-batch story group and its fingerprint bands. Exported for tests.
- */
-export function prepareBatch(feedId: number, items: NormalisedItem[]): Batch {
-  const byKey = new Map<string, NormalisedItem>();
-  for (const item of items) {
-    const key = dedupKey(feedId, item);
-    if (!byKey.has(key)) byKey.set(key, item);
-  }
-  const batch: Batch = { rows: [] };
-  for (const [key, item] of byKey) {
-    const fingerprint = storyFingerprint(item.title, item.content || item.summary);
-    const ord = batch.rows.length + 1;
-    batch.rows.push({
-      dedup_key: key,
-      guid: item.guid,
-      url: item.url,
-      title: item.title,
-      summary: item.summary,
-      content: item.content,
-      author: item.author,
-      published_at: item.published,
-      published_from_feed: item.publishedFromFeed,
-      fingerprint,
-      grp: ord,
-      ord,
-      bands: fingerprintBands(fingerprint).join(','),
-    });
-  }
-  const groups = storyGroups(batch.rows.map((r) => r.fingerprint));
-  batch.rows.forEach((r, i) => (r.grp = groups[i]! + 1));
-  return batch;
-}
 
 /** Bits in which two stored fingerprints (16 hex digits) differ. */
 const fingerprintDistance = (a: Expression<string>, b: Expression<string>) =>
@@ -96,9 +34,9 @@ const fingerprintDistance = (a: Expression<string>, b: Expression<string>) =>
  */
 export async function insertItems(db: Db, feedId: number, langHint: string | null, items: NormalisedItem[], fetchedAt: Date): Promise<InsertOutcome> {
   if (items.length === 0) return { newIds: [], duplicates: 0 };
-  const b = prepareBatch(feedId, items);
+  const batch = prepareBatch(feedId, items);
   const params: InsertParams = {
-    rows: JSON.stringify(b.rows),
+    rows: batch.json,
     feedId,
     langHint,
     fetchedAt,
@@ -106,7 +44,7 @@ export async function insertItems(db: Db, feedId: number, langHint: string | nul
   };
   const { rows } = await db.executeQuery(compiledInsert(db, params));
   const newIds = rows.map((r) => Number(r.id)).sort((a, c) => a - c);
-  return { newIds, duplicates: items.length - newIds.length };
+  return { newIds, duplicates: batch.items - newIds.length };
 }
 
 type InsertParams = {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { batchRows, dedupKey, prepareBatch } from './batch.ts';
+import type { NormalisedItem } from './types.ts';
+
+const body =
+  'Аким области встретился с жителями села и обсудил строительство новой школы, ремонт дороги и подачу питьевой воды в дома до конца года. Работы начнутся весной, финансирование уже выделено.';
+const item = (over: Partial<NormalisedItem>): NormalisedItem => ({
+  guid: null,
+  url: null,
+  title: 'Заголовок',
+  summary: body,
+  content: '',
+  author: null,
+  published: '2026-11-24T10:00:00.000Z',
+  publishedFromFeed: true,
+  ...over,
+});
+
+describe('dedupKey', () => {
+  it('prefers the canonical URL, then the feed GUID, then a hash of the text', () => {
+    expect(dedupKey(7, item({ url: 'https://a.kz/1', guid: 'g1' }))).toBe('u:https://a.kz/1');
+    expect(dedupKey(7, item({ guid: 'g1' }))).toBe('g:7:g1');
+    const h = dedupKey(7, item({}));
+    expect(h).toMatch(/^h:7:[0-9a-f]{40}$/);
+    expect(dedupKey(7, item({ summary: 'другой текст' }))).not.toBe(h);
+  });
+});
+
+describe('batchRows', () => {
+  it('keeps the first item per key, numbers rows in feed order and groups copies of one story', () => {
+    const rows = batchRows(1, [
+      item({ url: 'https://a.kz/1', title: 'Первый' }),
+      item({ url: 'https://a.kz/1', title: 'Повтор того же адреса' }),
+      item({ url: 'https://a.kz/2', summary: 'Совсем другая новость о погоде: в регионе ожидается снег, сильный ветер и гололёд на дорогах, водителей просят быть осторожными.' }),
+      item({ url: 'https://a.kz/3', title: 'Копия первого с другим заголовком' }),
+    ]);
+    expect(rows.map((r) => [r.dedup_key, r.ord, r.grp])).toEqual([
+      ['u:https://a.kz/1', 1, 1],
+      ['u:https://a.kz/2', 2, 2],
+      ['u:https://a.kz/3', 3, 1],
+    ]);
+    expect(rows[0]!.title).toBe('Первый');
+    expect(rows[0]!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(rows[0]!.bands.split(',')).toHaveLength(11);
+  });
+
+  it('serialises to the JSON the insert statement reads', () => {
+    const b = prepareBatch(1, [item({ url: 'https://a.kz/1' })]);
+    expect(JSON.parse(b.json)[0]).toMatchObject({ dedup_key: 'u:https://a.kz/1', published_at: '2026-11-24T10:00:00.000Z', published_from_feed: true });
+    expect(b.items).toBe(1);
+  });
+});
