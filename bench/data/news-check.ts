@@ -1,5 +1,5 @@
 // Validates the synthetic news corpus: the training file and the held-out test file.
-//   node --import tsx bench/data/news-check.ts [train.jsonl] [test.jsonl]
+//   node --import tsx bench/data/news-check.ts [train.jsonl] [test.jsonl]   (test.jsonl may be news-test2.jsonl)
 // Checks: one JSON object per line; fields and types; unique ids (across both files); lang values;
 // label/severity consistency; KATO codes exist in the gazetteer at the right level and agree with each
 // other; no near-duplicate titles or texts between train and test (token Jaccard < 0.6).
@@ -111,8 +111,10 @@ function load(path: string, split: 'train' | 'test'): Item[] {
     }
     if (!LANGS.has(it.lang)) report(name, n, `lang ${JSON.stringify(it.lang)} not kk|ru|en`);
     if (typeof it.id === 'string') {
-      const want = new RegExp(`^${it.lang}-news-${split}-\\d{3,}$`);
-      if (!want.test(it.id)) report(name, n, `id ${it.id} does not match ${it.lang}-news-${split}-NNN`);
+      // Test files may be numbered (news-test2.jsonl has ids <lang>-news-test2-NNN).
+      const splitRe = split === 'test' ? 'test\\d*' : split;
+      const want = new RegExp(`^${it.lang}-news-${splitRe}-\\d{3,}$`);
+      if (!want.test(it.id)) report(name, n, `id ${it.id} does not match ${it.lang}-news-${split}[N]-NNN`);
       const prev = seenIds.get(it.id);
       if (prev) report(name, n, `duplicate id ${it.id} (also ${prev})`);
       seenIds.set(it.id, `${name}:${n}`);
