@@ -2,47 +2,30 @@
 //   node --import tsx shared/analysis/eval/tension.ts [--json] [--examples N]
 // Sets: (a) the held-out 20% of tension-dev.jsonl (never used in training), per language and per
 // source; (b) bench/data/news-test.jsonl (kk, ru, en), the news test set written by the corpus
-// author — not used for training or tuning.
+// author; (c) bench/data/news-test2.jsonl, RSS-style news written blind (eval/news.ts). None is used
+// for training or tuning.
 
 import { fileURLToPath } from 'node:url';
 import { TensionAnalyzer } from '../tension/analyze.ts';
-import { binaryMetrics, calibration, type BinaryMetrics } from './metrics.ts';
+import { evalCell, type EvalCell } from './metrics.ts';
+import { evaluateNews, NEWS_TEST2 } from './news.ts';
 import { isHeldOut, loadNewsTest, loadTensionDev, type LabelledDoc } from '../training/data.ts';
 
-export interface ConfusionExample {
-  id: string;
-  score: number;
-  text: string;
-}
-
-export interface EvalCell extends BinaryMetrics {
-  /** Brier score and expected calibration error of `score`. */
-  brier: number;
-  ece: number;
-  falsePositives: ConfusionExample[];
-  falseNegatives: ConfusionExample[];
-}
+export type { ConfusionExample, EvalCell } from './metrics.ts';
 
 export interface TensionEvaluation {
   engine: string;
   heldOutDev: { byLang: Record<string, EvalCell>; bySource: Record<string, EvalCell> };
   newsTest: { byLang: Record<string, EvalCell> } | null;
+  /** bench/data/news-test2.jsonl (RSS-style, written blind), through the full engine. */
+  newsTest2: { byLang: Record<string, EvalCell> } | null;
 }
 
 function cell(items: Array<{ doc: LabelledDoc; score: number; pred: 0 | 1 }>, examples: number): EvalCell {
-  const m = binaryMetrics(items.map((x) => ({ gold: x.doc.label, pred: x.pred })));
-  const cal = calibration(items.map((x) => ({ gold: x.doc.label, score: x.score })));
-  const ex = (x: { doc: LabelledDoc; score: number }) => ({
-    id: x.doc.id,
-    score: x.score,
-    text: `${x.doc.title ? x.doc.title + ' | ' : ''}${x.doc.text}`.replace(/\s+/g, ' ').slice(0, 160),
-  });
-  return {
-    ...m,
-    ...cal,
-    falsePositives: items.filter((x) => x.doc.label === 0 && x.pred === 1).sort((a, b) => b.score - a.score).slice(0, examples).map(ex),
-    falseNegatives: items.filter((x) => x.doc.label === 1 && x.pred === 0).sort((a, b) => a.score - b.score).slice(0, examples).map(ex),
-  };
+  return evalCell(
+    items.map((x) => ({ id: x.doc.id, gold: x.doc.label, score: x.score, pred: x.pred, text: `${x.doc.title ? x.doc.title + ' | ' : ''}${x.doc.text}` })),
+    examples,
+  );
 }
 
 function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
@@ -72,10 +55,12 @@ export function evaluateTension(opts: { examples?: number; analyzer?: TensionAna
   };
   const newsDocs = loadNewsTest();
   const news = newsDocs.length ? run(newsDocs) : [];
+  const news2 = evaluateNews(NEWS_TEST2, { examples });
   return {
     engine: analyzer.version,
     heldOutDev,
     newsTest: news.length ? { byLang: Object.fromEntries([...groupBy(news, (x) => x.doc.lang)].map(([k, v]) => [k, cell(v, examples)])) } : null,
+    newsTest2: news2 ? { byLang: news2.tension } : null,
   };
 }
 
@@ -104,5 +89,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     printTable('held-out 20% of tension-dev, by source', res.heldOutDev.bySource, true);
     if (res.newsTest) printTable('bench/data/news-test.jsonl, by language', res.newsTest.byLang, true);
     else process.stdout.write('\nbench/data/news-test.jsonl: not present\n');
+    if (res.newsTest2) printTable('bench/data/news-test2.jsonl (RSS-style, blind; full engine), by language', res.newsTest2.byLang, true);
+    else process.stdout.write('\nbench/data/news-test2.jsonl: not present\n');
   }
 }

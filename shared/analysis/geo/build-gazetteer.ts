@@ -86,6 +86,10 @@ export function build(): object {
 
   const keys = new Map<string, Set<number>>();
   const adj = new Map<string, Set<number>>();
+  // Units reached by a key only through a former name (Теңіз ауданы → Нұра, Балықшы ауданы → Атырау):
+  // such a name used bare is a village of that name or a common word ("теңіз" sea), so the geocoder
+  // takes the unit only with a generic term next to it.
+  const histKeys = new Map<string, Set<number>>();
   const add = (m: Map<string, Set<number>>, k: string, id: number): void => {
     if (!k) return;
     let s = m.get(k);
@@ -144,7 +148,7 @@ export function build(): object {
       const k = nameKey(hb);
       const a = /(ский|ская)$/u.test(hb) ? adjective(k) : null;
       if (a) add(adj, k.replace(/\S+$/, a.stem), i);
-      else if (altOk(k, own)) add(keys, k, i);
+      else if (altOk(k, own)) add(histKeys, k, i);
     }
     for (const al of aliases.units[r.kato_code] ?? []) {
       const k = nameKey(al);
@@ -165,6 +169,7 @@ export function build(): object {
       lon: r.lon ? Number(r.lon) : null,
     };
   });
+  const keysBefore = new Map([...keys].map(([k, v]) => [k, new Set(v)]));
   // historical district register: former/merged names, filed under current units
   for (const h of hist) {
     if (h.status !== 'former_or_merged_name' || !h.kato_2026_unit) continue;
@@ -175,7 +180,15 @@ export function build(): object {
     const a = /(ский|ская)$/u.test(ru) ? adjective(k) : null;
     if (a) add(adj, k.replace(/\S+$/, a.stem), i);
     const kkb = h.name_kk.replace(/\s+ауданы$/u, '');
-    if (kkb && altOk(nameKey(kkb), new Set([i]))) add(keys, nameKey(kkb), i);
+    if (kkb && altOk(nameKey(kkb), new Set([i]))) add(histKeys, nameKey(kkb), i);
+  }
+  // a former name that is also a current name of the same unit stays an ordinary key
+  const formerOnly = new Map<string, Set<number>>();
+  for (const [k, ids] of histKeys) {
+    for (const i of ids) {
+      add(keys, k, i);
+      if (!keysBefore.get(k)?.has(i)) add(formerOnly, k, i);
+    }
   }
 
   const U = units.length;
@@ -211,6 +224,7 @@ export function build(): object {
     settlements,
     keys: obj(keys),
     adj: obj(adj),
+    former: obj(formerOnly),
   };
 }
 

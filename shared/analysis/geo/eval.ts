@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { geocodeDetailed } from './index.ts';
+import { GeoTally, type GeoFigures } from '../eval/metrics.ts';
+import { evaluateNews, NEWS_TEST2 } from '../eval/news.ts';
 
 const BENCH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bench', 'data');
 
@@ -23,18 +25,8 @@ export interface GoldItem {
   source?: string;
 }
 
-export interface LangFigures {
-  sentences: number;
-  withPlace: number;
-  regionAccuracy: number;
-  districtAccuracy: number;
-  districtN: number;
-  regionN: number;
-  /** Items whose gold has no Kazakhstan region but the geocoder returned one. */
-  spuriousRegion: number;
-  mentionRecall?: number;
-  errors: Array<{ id: string; text: string; expected: unknown; got: unknown }>;
-}
+/** Per-language figures (the same shape as the news eval's geocoding table). */
+export type LangFigures = GeoFigures;
 
 export function loadGold(): GoldItem[] {
   const items: GoldItem[] = [];
@@ -64,58 +56,19 @@ export function evaluateGeo(opts: { split?: 'dev' | 'test' | 'all'; source?: 'ge
   const perLang = {} as Record<'kk' | 'ru' | 'en', LangFigures>;
   for (const lang of ['kk', 'ru', 'en'] as const) {
     const its = items.filter((i) => i.lang === lang && (split === 'all' || i.source === 'geo-dev' ? true : i.split === split));
-    let rOk = 0;
-    let rN = 0;
-    let dOk = 0;
-    let dN = 0;
-    let spurious = 0;
-    let mFound = 0;
-    let mN = 0;
-    let withPlace = 0;
-    const errors: LangFigures['errors'] = [];
+    const tally = new GeoTally();
     for (const it of its) {
       const got = geocodeDetailed({ text: it.text, title: it.title, lang: it.lang, feedRegion: it.feedRegion });
-      const codes = new Set(got.places.map((p) => p.kato));
-      if (got.kazakhstan) codes.add('country:KZ');
-      const goldCodes = new Set(it.places.map((p) => p.code).filter(scorable));
-      if (goldCodes.size) withPlace++;
-      for (const c of goldCodes) {
-        mN++;
-        if (codes.has(c)) mFound++;
-      }
-      let bad = false;
-      if (it.region) {
-        rN++;
-        if (got.region?.kato === it.region) rOk++;
-        else bad = true;
-      } else if (got.region) {
-        spurious++;
-        bad = true;
-      }
-      if (it.district) {
-        dN++;
-        if (got.district?.kato === it.district) dOk++;
-        else bad = true;
-      }
-      if (bad)
-        errors.push({
-          id: it.id,
-          text: it.text,
-          expected: { region: it.region, district: it.district },
-          got: { region: got.region?.kato ?? null, district: got.district?.kato ?? null, places: got.places.map((p) => p.kato) },
-        });
+      const places = got.places.map((p) => p.kato);
+      if (got.kazakhstan) places.push('country:KZ');
+      tally.add(
+        it.id,
+        it.text,
+        { region: it.region, district: it.district, places: it.places.map((p) => p.code).filter(scorable) },
+        { region: got.region?.kato ?? null, district: got.district?.kato ?? null, places },
+      );
     }
-    perLang[lang] = {
-      sentences: its.length,
-      withPlace,
-      regionAccuracy: rN ? rOk / rN : NaN,
-      districtAccuracy: dN ? dOk / dN : NaN,
-      districtN: dN,
-      regionN: rN,
-      spuriousRegion: spurious,
-      mentionRecall: mN ? mFound / mN : undefined,
-      errors,
-    };
+    perLang[lang] = tally.figures();
   }
   return { perLang };
 }
@@ -134,8 +87,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
         ['hand-written, dev half', { source: 'hand', split: 'dev' }],
         ['hand-written, test half', { source: 'hand', split: 'test' }],
       ];
-  for (const [label, o] of runs) {
-    const { perLang } = evaluateGeo(o);
+  const print = (label: string, perLang: Record<string, LangFigures>): void => {
     console.log(`\n== ${label}`);
     console.log('lang  items  withPlace  regionN  regionAcc  districtN  districtAcc  mentionRecall  spuriousRegion');
     for (const [lang, f] of Object.entries(perLang)) {
@@ -145,5 +97,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       );
       for (const e of f.errors.slice(0, nErr)) console.log('   ', JSON.stringify(e));
     }
+  };
+  for (const [label, o] of runs) print(label, evaluateGeo(o).perLang);
+  // RSS-style news written blind, through the full engine (no feed region): gold district and region only
+  if (!args.includes('--split')) {
+    const news2 = evaluateNews(NEWS_TEST2);
+    if (news2) print('bench/data/news-test2.jsonl (RSS-style, blind; full engine)', news2.geo);
   }
 }

@@ -43,6 +43,8 @@ interface GazJson {
   settlements: Array<[string, number, string, string, string, number]>;
   keys: Record<string, number[]>;
   adj: Record<string, number[]>;
+  /** Keys that reach these units only through a former name (see build-gazetteer.ts). */
+  former?: Record<string, number[]>;
 }
 
 const t0 = performance.now();
@@ -113,12 +115,27 @@ for (const [kato, kind, kk, ru, en, ui] of gaz.settlements) {
 export const nameIndex = new Map<string, number[]>(Object.entries(gaz.keys));
 /** Russian adjective stem (skeleton up to "sk") → unit ids */
 export const adjIndex = new Map<string, number[]>(Object.entries(gaz.adj));
+/**
+ * skeleton key → units it names only as a former name (Теңіз ауданы → Нұра ауданы): taken only
+ * with a generic term next to the name; bare, such a name is a village or a common word.
+ */
+export const formerOnly = new Map<string, Set<number>>(Object.entries(gaz.former ?? {}).map(([k, v]) => [k, new Set(v)]));
 
 export const foreignIndex = new Map<string, ForeignEntry>();
+/**
+ * Abbreviations in capitals (UK, США, КНР, ОАЭ), matched as written: a skeleton would lose the
+ * script, and "UK" would read the Russian "УК" (уголовный кодекс, the Criminal Code) as Britain.
+ */
+export const foreignAbbrev = new Map<string, ForeignEntry>();
+const ABBREV_RE = /^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,5}$/u;
 export const FOREIGN_VERSION = foreignDoc.version;
 for (const e of foreignDoc.entries) {
   const fe: ForeignEntry = { code: e.code, name: { kk: e.kk, ru: e.ru, en: e.en } };
   for (const n of [e.kk, e.ru, e.en, ...e.aliases]) {
+    if (ABBREV_RE.test(n)) {
+      if (!foreignAbbrev.has(n)) foreignAbbrev.set(n, fe);
+      continue;
+    }
     const k = nameKey(n);
     if (k && !foreignIndex.has(k)) foreignIndex.set(k, fe);
   }
@@ -131,6 +148,8 @@ for (const n of [foreignDoc.kazakhstan.kk, foreignDoc.kazakhstan.ru, foreignDoc.
 /** Keys that need a generic term next to them (people, common words, ethnonyms, water bodies). */
 export const needsContext = new Set<string>();
 for (const list of Object.values(flagsDoc.needsContext)) for (const n of list) needsContext.add(nameKey(n));
+/** Skeletons of the ethnonyms among them (Казах, Уйгур …): "Kazakh villagers" are people, not a village. */
+export const ethnonymKeys = new Set((flagsDoc.needsContext.ethnonyms ?? []).map(nameKey));
 /** Skeletons of common words that only look like an inflected place name (Келесі "next"): never a place. */
 export const notNames = new Set((flagsDoc.notNames ?? []).map(nameKey));
 export const allowStandalone: Record<string, Set<string>> = {};

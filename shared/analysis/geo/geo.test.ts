@@ -222,3 +222,106 @@ describe('load time', () => {
     expect(Number(out.trim())).toBeLessThan(150);
   });
 });
+
+describe('city districts: a named district of the city wins over the city itself', () => {
+  const cities: Record<string, { kk: string; up: string; ruGen: string; ruPrep: string; en: string }> = {
+    '710000000': { kk: 'Астана', up: 'АСТАНА', ruGen: 'Астаны', ruPrep: 'Астане', en: 'Astana' },
+    '750000000': { kk: 'Алматы', up: 'АЛМАТЫ', ruGen: 'Алматы', ruPrep: 'Алматы', en: 'Almaty' },
+    '790000000': { kk: 'Шымкент', up: 'ШЫМКЕНТ', ruGen: 'Шымкента', ruPrep: 'Шымкенте', en: 'Shymkent' },
+    '351000000': { kk: 'Қарағанды', up: 'ҚАРАҒАНДЫ', ruGen: 'Караганды', ruPrep: 'Караганде', en: 'Karaganda' },
+  };
+  const districts = listUnits().filter((u) => u.level === 'city_district');
+  it('the gazetteer has every current city district (Baikonur 2018, Nura 2022, Nauryzbay, Turan, Karaganda’s two)', () => {
+    const codes = districts.map((u) => u.kato);
+    for (const k of ['711410000', '711510000', '751810000', '791910000', '351011000', '351013000']) expect(codes).toContain(k);
+    expect(districts).toHaveLength(21);
+    for (const u of districts) for (const l of ['kk', 'ru', 'en'] as const) expect(u.name[l]).toBeTruthy();
+  });
+  // The city is named three times and in the dateline, its district once: the district still wins.
+  it.each(districts.map((u) => [u.name.en, u] as const))('%s in kk, ru and en', (_, u) => {
+    const c = cities[u.parent!]!;
+    const kkName = u.name.kk.replace(/ ауданы$/u, '');
+    const kk = `${c.up}. ${c.kk} қаласының ${kkName} ауданында жаңа балабақша ашылды. ${c.kk} әкімдігінің мәліметінше, балабақша үш жүз орынға арналған. ${c.kk} бойынша биыл тағы бес балабақша салынады.`;
+    const ruDistrict = u.name.ru.endsWith('ский район') ? `В ${u.name.ru.replace(/ский район$/u, 'ском районе')}` : `В ${u.name.ru.replace(/^район /u, 'районе ')}`;
+    const ru = `${c.up}. ${ruDistrict} ${c.ruGen} открыли новый детский сад. По данным акимата ${c.ruGen}, сад рассчитан на триста мест. В ${c.ruPrep} в этом году построят ещё пять садов.`;
+    const en = `${c.en.toUpperCase()} (Kazinform) – A new kindergarten has opened in the ${u.name.en.replace(/ District$/, '')} district of ${c.en}. ${c.en} officials said it has 300 places. ${c.en} plans five more this year.`;
+    for (const [lang, text] of [['kk', kk], ['ru', ru], ['en', en]] as const) {
+      const r = g(lang, text);
+      expect(r.district?.kato, `${lang}: ${text}`).toBe(u.kato);
+      expect(r.region?.kato).toBe(u.region);
+    }
+  });
+  it('Karaganda: "район имени Алихана Бокейхана", "район им. Казыбек би"', () => {
+    expect(g('ru', 'Жители района имени Алихана Бокейхана Караганды жалуются на отопление. Аким Караганды обещал проверку.').district?.kato).toBe('351011000');
+    expect(g('ru', 'В районе им. Казыбек би Караганды отремонтируют три школы.').district?.kato).toBe('351013000');
+    expect(g('en', 'Karaganda: heating failed in the Kazybek Bi district; Karaganda utilities blamed a pipe.').district?.kato).toBe('351013000');
+  });
+  it('"столица" resolves a shared district name to Astana', () => {
+    expect(g('ru', 'В Есильском районе столицы открыли бассейн.').district?.kato).toBe('711210000');
+  });
+});
+
+describe('hyphenated names', () => {
+  it.each([
+    ['en', 'Snowdrifts cut off two villages in Katon-Karagay district overnight.'],
+    ['en', 'UST-KAMENOGORSK. The Katon-Karagay District akimat opened a new clinic.'],
+    ['ru', 'В Катон-Карагайском районе медведь вышел к пасеке.'],
+    ['kk', 'Катон-Қарағай ауданында қар көшкіні жолды жауып қалды.'],
+    ['kk', 'Катонқарағай ауданының тұрғындары жаңа көпір сұрады.'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(g(lang, text).district?.kato).toBe('635400000');
+  });
+  it('the hyphenated village name alone still finds its district', () => {
+    expect(g('en', 'A honey fair was held in the village of Katon-Karagay.').district?.kato).toBe('635400000');
+  });
+});
+
+describe('an explicit district beats a dateline and common words', () => {
+  it.each([
+    ['kk', 'ТҮРКІСТАН. Сауран ауданында екі шаруа арасында жанжал болды. Сауран ауданының полициясы тексеріс бастады.', '615500000'],
+    ['ru', 'ТАЛДЫКОРГАН. В Ескельдинском районе сгорел склад. Пожарные Ескельдинского района работали всю ночь.', '333600000'],
+    ['en', 'TARAZ, May 14 (Kazinform) – Two trucks collided in Baizak district. Baizak district police closed the road.', '313600000'],
+  ] as const)('%s: %s', (lang, text, district) => {
+    expect(g(lang, text).district?.kato).toBe(district);
+  });
+  it('Kazakh common words are not the villages named after them (Өндіріс, Теңіз)', () => {
+    const a = g('kk', 'Жылыой ауданында мұнай өндіру артты. Өндірісі кеңейген кәсіпорын жаңа цех ашты. Теңіз жағасындағы жол жөнделді.');
+    expect(a.district?.kato).toBe('233600000');
+    expect(a.places.map((p) => p.kato)).toEqual(['233600000']);
+    // a former district name (Теңіз ауданы → Нұра ауданы) counts only with its generic term
+    expect(g('kk', 'Теңіз жағалауында демалушылар көбейді.').region).toBeNull();
+    expect(g('kk', 'Бұрынғы Теңіз ауданының ауылдарында жол жөнделді.').district?.kato).toBe('355200000');
+  });
+});
+
+describe('clubs and companies named after places', () => {
+  it.each([
+    ['ru', 'ФК «Астана» обыграл «Тобол» со счётом 3:1 на стадионе в Костанае.', '390000000'],
+    ['ru', 'Нападающий «Актобе» забил дважды, матч прошёл в Уральске.', '270000000'],
+    ['kk', '«Қайрат» футбол клубы «Ақтөбені» 2:0 есебімен жеңді. Ойын Алматыда өтті.', '750000000'],
+    ['kk', '«Ертіс» хоккей клубы Павлодарда жаңа маусымды бастады.', '550000000'],
+    ['en', 'FC Astana drew 1-1 with Kairat in Almaty on Saturday.', '750000000'],
+    ['en', 'Astana Motors will open a service centre in Kostanay.', '390000000'],
+    ['en', 'Aktobe vs Ordabasy ended goalless in Shymkent.', '790000000'],
+  ] as const)('%s: %s', (lang, text, region) => {
+    expect(g(lang, text).region?.kato).toBe(region);
+  });
+  it('a club word after the city in Kazakh belongs to the club, not to the city after it', () => {
+    expect(g('kk', '«Тобыл» командасы Қостанайда жаттығу өткізді.').region?.kato).toBe('390000000');
+  });
+});
+
+describe('spurious foreign places', () => {
+  it('the Criminal Code (УК РК, UK RK) is not the United Kingdom', () => {
+    const ru = geocodeDetailed({ lang: 'ru', text: 'В Караганде возбуждено дело по статье 174 УК РК.' });
+    expect(ru.places.map((p) => p.kato)).toEqual(['351000000']);
+    const en = geocodeDetailed({ lang: 'en', text: 'Astana police opened a case under Article 174 of the UK RK.' });
+    expect(en.places.map((p) => p.kato)).toEqual(['710000000']);
+    expect(g('en', 'Ministers from the UK visited Almaty.').places.map((p) => p.kato)).toContain('foreign:GB');
+    expect(g('ru', 'Делегация США прибыла в Астану.').places.map((p) => p.kato)).toContain('foreign:US');
+  });
+  it('English ethnonym adjectives are not countries or villages', () => {
+    expect(g('en', 'Russian and Korean families cooked together in Taraz.').places.map((p) => p.kato)).toEqual(['311000000']);
+    expect(g('en', 'Kazakh villagers and Uyghur villagers met in Chundzha.').places.every((p) => p.kato !== '315035600')).toBe(true);
+  });
+});

@@ -12,7 +12,10 @@ import {
   allowStandalone,
   countryKeys,
   entities,
+  ethnonymKeys,
+  foreignAbbrev,
   foreignIndex,
+  formerOnly,
   getUnit,
   KAZAKHSTAN_CODE,
   multiPrefixes,
@@ -146,16 +149,56 @@ interface Raw {
 
 const ORIGIN_EN = new Set(['born', 'bred', 'native']);
 
+/** Words right before a club or company name (skeleton keys): ФК, FC, клуб, команда, ТОО, игрок … */
+// (Russian and English put the word before the name; Kazakh puts клубы / командасы after it.)
+const ORG_BEFORE = new Set(['fk', 'fc', 'pfk', 'hk', 'bk', 'vk', 'mfk', 'club', 'team', 'player', 'players', 'coach', 'striker', 'midfielder', 'goalkeeper', 'defender', 'captain']);
+/** Russian club words before the name (not read in Kazakh text, where the word follows the name). */
+const ORG_BEFORE_RU = new Set(['klub', 'kluba', 'klubu', 'klubom', 'klube', 'komanda', 'komandi', 'komandu', 'komande', 'komandoi']);
+/** Company words: before a quoted name only (ТОО «Астана-Строй», компания «Астана Моторс»). */
+const COMPANY_BEFORE = new Set(['too', 'ao', 'jshs', 'llp', 'jsc', 'company', 'kompaniia', 'kompanii', 'kompaniiu', 'kompaniei']);
+const ORG_BEFORE_PREFIX = /^(igrok|trener|napadaiu|zashitn|poluzashitn|vratar|golkiper|forvard|kapitan|futbolist|hokkeist)/;
+/** Words right after a club or company name: Astana FC, Astana Motors, «Қайрат» футбол клубы, «Тобыл» командасы. */
+const ORG_AFTER = new Set(['fc', 'fk', 'hk', 'club', 'team', 'motors', 'motorz', 'group', 'bank', 'arena', 'hub', 'opera', 'airlines', 'airways', 'holding', 'invest', 'media', 'tv', 'pro', 'futbol', 'hokkei']);
+const ORG_AFTER_PREFIX = /^(klub|komanda|motors|grupp)/;
+/** Match-report words: a quoted place name in such a sentence is a team. */
+const SPORTS_WORD = /^(match|gol$|goal|chempionat|liga|ligi|ligu|league|turnir|tournament|obigral|pobedil|sigral|vnichiu|scored|beat$|defeated|draw$|jendi|utildi|oiin|esebi|esep|premer|kubok|cup$|stadion|stadium|sezon|season|tur$|ture$|turda)/;
+
+/** Vote of a dateline place (where the story was filed) relative to a place named in the text. */
+const DATELINE_WEIGHT = 0.5;
+
+/**
+ * The dateline: a place name that opens the body, followed by a period, an opening parenthesis
+ * (the agency), a comma and a date, or, in capitals, a dash: "АСТАНА. KAZINFORM –",
+ * "Алматы. 17 сентября. КазТАГ –", "ASTANA (Kazinform) –", "Караганда, 12 мая –", "ТАРАЗ —".
+ * `alone`: it makes a sentence of its own (the lead is the next one).
+ */
+function datelineOf(body: string, toks: Token[], raws: Raw[], bodyStart: number): { raw: Raw; alone: boolean } | null {
+  const r = raws.find((x) => x.i === bodyStart);
+  if (!r || r.generic || r.country || r.n > 3) return null;
+  const last = toks[r.i + r.n - 1];
+  const rest = body.slice(last.end, last.end + 24);
+  let upper = true;
+  for (let k = r.i; k < r.i + r.n; k++) if (!toks[k].upper) upper = false;
+  const ok = /^\s*(\.|\(|,\s*\d)/.test(rest) || (upper && /^\s*(,|[-–—\/])/.test(rest));
+  if (!ok) return null;
+  const s = last.sentence;
+  const next = toks[r.i + r.n];
+  // alone: the next sentence starts within a few tokens (a date, an agency name)
+  let alone = !next || next.sentence !== s;
+  if (!alone) for (let k = r.i + r.n; k < toks.length && k < r.i + r.n + 4; k++) if (toks[k].sentence !== s) alone = true;
+  return { raw: r, alone };
+}
+
 /** Vote of a demonym relative to a place named outright. */
 const DEMONYM_WEIGHT = 0.5;
 
 const stemCache = new Map<string, string[]>();
-function stemsOf(key: string, minBase: number): string[] {
-  const ck = minBase === 3 ? key : `${minBase}|${key}`;
+function stemsOf(key: string, minBase: number, en: boolean): string[] {
+  const ck = minBase === 3 && !en ? key : `${en ? 'E' : ''}${minBase}|${key}`;
   let v = stemCache.get(ck);
   if (!v) {
     const set = new Set<string>();
-    stemCandidates(key, set, minBase);
+    stemCandidates(key, set, minBase, !en);
     v = [...set].sort((a, b) => b.length - a.length);
     if (stemCache.size > 50_000) stemCache.clear();
     stemCache.set(ck, v);
@@ -163,16 +206,58 @@ function stemsOf(key: string, minBase: number): string[] {
   return v;
 }
 
-function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
+/**
+ * The gazetteer reading of the name starting at token i. `en`: the article is in English, where a
+ * name takes no Kazakh suffix (Korean, Russian and Georgian are not Korea, Russia and Georgia with
+ * an accusative -н); Russian endings stay, for transliterations (Rudny = Рудный).
+ */
+function lookupAt(toks: Token[], i: number, lowerOk: boolean, en: boolean): Raw | null {
   const t = toks[i];
   if (notNames.has(t.key)) return null;
+  if (t.upper && t.raw.length <= 5) {
+    const fe = foreignAbbrev.get(t.raw);
+    // "UK RK" (the Criminal Code of the RK, transliterated) is no country
+    const nx = toks[i + 1];
+    if (fe && !(nx && nx.upper && countryKeys.has(nx.key))) return { i, n: 1, ids: [], foreign: fe, country: false, adjGender: null, generic: null, genericFar: false, after: i + 1, key: t.key, inflected: false, nameLike: false, demonym: false };
+  }
+  if (t.hyphenNext && i + 1 < toks.length) return hyphenated(toks, i, lookupWords(toks, i, lowerOk, en), en);
+  return lookupWords(toks, i, lowerOk, en);
+}
+
+/**
+ * A hyphenated name is also looked up with its parts joined: Катон-Карагай (a village's spelling)
+ * and Катонқарағай / Katonkaragay (the district's) are one name, so "Katon-Karagay district" finds
+ * the district and not only the village. The longer reading wins; readings of the same tokens merge.
+ */
+function hyphenated(toks: Token[], i: number, plain: Raw | null, en: boolean): Raw | null {
+  let key = toks[i].key;
+  let n = 1;
+  while (n < 3 && i + n < toks.length && toks[i + n - 1].hyphenNext) {
+    key += toks[i + n].key;
+    n++;
+  }
+  const hit = lookupName('', key, 3, en);
+  if (!hit || (plain && plain.n > n)) return plain;
+  const joined: Raw = { i, n, ids: hit.ids, foreign: hit.foreign, country: hit.country, adjGender: hit.adjGender, generic: null, genericFar: false, after: i + n, key: hit.key, inflected: hit.inflected, nameLike: false, demonym: hit.demonym };
+  if (!plain || plain.n < n) return joined;
+  // the same tokens read both ways: keep both sets of candidates (the generic term picks)
+  const ids = [...new Set([...plain.ids, ...hit.ids])];
+  return { ...plain, ids, adjGender: plain.adjGender ?? hit.adjGender, foreign: plain.foreign ?? hit.foreign };
+}
+
+function lookupWords(toks: Token[], i: number, lowerOk: boolean, en: boolean): Raw | null {
+  const t = toks[i];
   // Most names are one word that starts no multi-word name: then the look-up depends on the word
   // form alone and is kept on it.
   const w = t.word;
   if (w.geoMulti === undefined) w.geoMulti = multiPrefixes.has(t.key);
   if (!w.geoMulti || i + 1 >= toks.length) {
-    let hit = w.geoName as NameHit | null | undefined;
-    if (hit === undefined) hit = w.geoName = lookupName('', t.key, 3);
+    let hit = (en ? w.geoNameEn : w.geoName) as NameHit | null | undefined;
+    if (hit === undefined) {
+      hit = lookupName('', t.key, 3, en);
+      if (en) w.geoNameEn = hit;
+      else w.geoName = hit;
+    }
     if (!hit) return null;
     return { i, n: 1, ids: hit.ids, foreign: hit.foreign, country: hit.country, adjGender: hit.adjGender, generic: null, genericFar: false, after: i + 1, key: hit.key, inflected: hit.inflected, nameLike: false, demonym: hit.demonym };
   }
@@ -193,7 +278,7 @@ function lookupAt(toks: Token[], i: number, lowerOk: boolean): Raw | null {
       // second words of multi-word names are capitalised except a few (Біржан сал, Төле би)
       if (!last.cap) continue;
     }
-    const hit = lookupName(pre, last.key, p > 0 ? 2 : 3);
+    const hit = lookupName(pre, last.key, p > 0 ? 2 : 3, en);
     if (hit) {
       best = { i, n: p + 1, ids: hit.ids, foreign: hit.foreign, country: hit.country, adjGender: hit.adjGender, generic: null, genericFar: false, after: i + p + 1, key: hit.key, inflected: hit.inflected, nameLike: false, demonym: hit.demonym };
     }
@@ -221,18 +306,18 @@ const nameMemo = new Map<string, NameHit | null>();
  * Russian -ский/-ская adjectives winning over noun readings. Depends only on its arguments, so it is
  * memoised: the same capitalised words recur across articles.
  */
-function lookupName(pre: string, lastKey: string, minBase: number): NameHit | null {
-  const mk = pre ? `${minBase}|${pre}|${lastKey}` : minBase === 3 ? lastKey : `${minBase}||${lastKey}`;
+function lookupName(pre: string, lastKey: string, minBase: number, en = false): NameHit | null {
+  const mk = (en ? 'E' : '') + (pre ? `${minBase}|${pre}|${lastKey}` : minBase === 3 ? lastKey : `${minBase}||${lastKey}`);
   let v = nameMemo.get(mk);
   if (v !== undefined) return v;
-  v = lookupNameSlow(pre, lastKey, minBase);
+  v = lookupNameSlow(pre, lastKey, minBase, en);
   if (nameMemo.size > 50_000) nameMemo.clear();
   nameMemo.set(mk, v);
   return v;
 }
 
-function lookupNameSlow(pre: string, lastKey: string, minBase: number): NameHit | null {
-    const cands = stemsOf(lastKey, minBase);
+function lookupNameSlow(pre: string, lastKey: string, minBase: number, en: boolean): NameHit | null {
+    const cands = stemsOf(lastKey, minBase, en);
     let hitLen = -1;
     let ids: number[] = [];
     let foreign: ForeignEntry | null = null;
@@ -379,6 +464,9 @@ function filterByGeneric(raw: Raw, lang: Lang): { ids: number[]; standalone: boo
     }
     default: {
       if (needsContext.has(raw.key) && !allowStandalone[lang === 'other' ? 'ru' : lang]?.has(raw.key)) return { ids: [], standalone: true };
+      const former = formerOnly.get(raw.key);
+      const ents = former ? raw.ids.filter((id) => !former.has(id)) : raw.ids;
+      const pick = (pred: (e: Entity) => boolean): number[] => ents.filter((id) => pred(entities[id]));
       const cities = pick((e) => e.level === 'city_republican' || e.level === 'city_regional');
       if (cities.length) return { ids: cities, standalone: true };
       const towns = pick((e) => e.level === 'settlement' && e.kind <= 1);
@@ -465,7 +553,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
       lowerOk = true;
     }
     if (genericOf(t, toks[i + 1])) continue;
-    const raw = lookupAt(toks, i, lowerOk) ?? (lang === 'en' ? null : demonymAt(toks, i));
+    const raw = lookupAt(toks, i, lowerOk, lang === 'en') ?? (lang === 'en' ? null : demonymAt(toks, i));
     if (!raw) continue;
     // not capitalised: only with a generic term right after the full name or in a lower-case text
     const lastTok = toks[raw.i + raw.n - 1];
@@ -497,7 +585,9 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
   for (let m = 0; m < raws.length; m++) {
     const r = raws[m];
     const j = r.i + r.n;
-    const after = j < toks.length ? genericOf(toks[j], toks[j + 1]) : null;
+    let after = j < toks.length ? genericOf(toks[j], toks[j + 1]) : null;
+    // "Kazakh villagers", "Uyghur villagers": people of that ethnicity, not a village named so
+    if (after && toks[j].key === 'villagers' && ethnonymKeys.has(r.key)) after = null;
     if (after && !(r.inflected && lang === 'kk') && !(r.n === 1 && !toks[r.i].cap && !lowerText && GENERIC_HEAD.has(toks[r.i].key))) {
       r.generic = after.g;
       consumed.add(j);
@@ -526,6 +616,8 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     // before: "в селе Масанчи", "г. Алматы", "район Жаңасемей", "village of Masanchi", "city of Almaty"
     let b = r.i - 1;
     if (b >= 0 && toks[b].key === 'of') b--;
+    // "район имени Казыбек би", "р-н им. Алихана Бокейхана"
+    if (b >= 0 && (toks[b].key === 'imeni' || (toks[b].key === 'im' && toks[b].dot))) b--;
     if (b >= 0 && !consumed.has(b)) {
       const g = genericOf(toks[b], toks[b + 1]);
       if (g && !(lang === 'kk' && g.g !== 'village' && !toks[b].dot)) {
@@ -548,7 +640,50 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
   }
   const cands: Cand[] = [];
   const resolved: Resolved[] = [];
-  const posWeight = (s: number): number => (hasTitle ? (s === 0 ? 3 : s === 1 ? 2 : 1) : s === 0 ? 2 : 1);
+  // A dateline (АСТАНА. KAZINFORM –, Алматы. 17 сентября. КазТАГ –, UST-KAMENOGORSK (Kazinform) –)
+  // names where the story was filed, not where it happened: it votes with DATELINE_WEIGHT, and
+  // when it stands alone as the first "sentence" the next sentence is the lead.
+  const dateline = datelineOf(doc.body, toks, raws, titleToks.length);
+  const lead = (hasTitle ? 1 : 0) + (dateline && dateline.alone ? 1 : 0);
+  const posWeight = (s: number): number => (hasTitle && s === 0 ? 3 : s === lead ? 2 : 1);
+  const weightOf = (r: Raw, sentence: number): number => (r === dateline?.raw ? DATELINE_WEIGHT : posWeight(sentence));
+
+  // A place name used as the name of a club or a company (ФК «Астана», «Қайрат» футбол клубы,
+  // тренер «Кайрата», FC Astana, Astana Motors, Tobol vs Aktobe, «Ордабасы» сыграл с «Актобе» 2:1)
+  // does not say where the story happens.
+  const sportsSentence = new Map<number, boolean>();
+  function clubOrCompany(r: Raw): boolean {
+    const t = toks[r.i];
+    const prev = r.i > 0 ? toks[r.i - 1] : undefined;
+    const next = toks[r.i + r.n];
+    const same = (u: Token | undefined): u is Token => !!u && u.sentence === t.sentence;
+    if (same(prev) && (ORG_BEFORE.has(prev.key) || (lang !== 'kk' && (ORG_BEFORE_RU.has(prev.key) || ORG_BEFORE_PREFIX.test(prev.key))))) return true;
+    if (same(prev) && t.quoted && COMPANY_BEFORE.has(prev.key)) return true;
+    if (same(next) && (ORG_AFTER.has(next.key) || ORG_AFTER_PREFIX.test(next.key))) return true;
+    if ((same(prev) && prev.key === 'vs') || (same(next) && (next.key === 'vs' || (next.key === 'v' && next.dot)))) return true;
+    if (!t.quoted) return false;
+    // a quoted name: "против «Тобола»", «Ақтөбеге» қарсы, or a match report
+    if ((same(prev) && prev.key === 'protiv') || (same(next) && next.key.startsWith('karsi'))) return true;
+    let v = sportsSentence.get(t.sentence);
+    if (v === undefined) {
+      v = false;
+      for (const u of toks) if (u.sentence === t.sentence && SPORTS_WORD.test(u.key)) v = true;
+      sportsSentence.set(t.sentence, v);
+    }
+    return v;
+  }
+
+  // A bare village or district name that opens a sentence, while the same word is written in lower
+  // case elsewhere in the article, is that common word (Өндіріс … өндірісі "production", Теңіз …
+  // теңізде "sea"), not the place. Cities and regions are exempt (алматылықтар is a demonym).
+  function usedAsCommonWord(r: Raw, ids: number[]): boolean {
+    const t = toks[r.i];
+    if (r.n !== 1 || !t.first || lowerText || r.key.length < 4) return false;
+    if (ids.some((id) => isCityOrRegion(id) || entities[id].level === 'city_republican')) return false;
+    if (allowStandalone[lang === 'other' ? 'ru' : lang]?.has(r.key)) return false;
+    for (const u of toks) if (!u.cap && u.key.startsWith(r.key)) return true;
+    return false;
+  }
   for (const r of raws) {
     const sentence = toks[r.i].sentence;
     if (r.country && !r.ids.length && !r.foreign) {
@@ -559,15 +694,17 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
       resolved.push({ raw: r, entity: null, regionOnly: null, foreign: null, country: true, confidence: 0.95, weight: 0, sentence });
       continue;
     }
+    if (!r.generic && clubOrCompany(r)) continue;
     if (r.foreign && (!r.generic || !r.ids.length)) {
       const tok = toks[r.i];
       if (tok.cap || tok.upper || lowerText) {
-        resolved.push({ raw: r, entity: null, regionOnly: null, foreign: r.foreign, country: false, confidence: 0.9, weight: posWeight(sentence), sentence });
+        resolved.push({ raw: r, entity: null, regionOnly: null, foreign: r.foreign, country: false, confidence: 0.9, weight: weightOf(r, sentence), sentence });
       }
       continue;
     }
     const f = filterByGeneric(r, lang);
     if (!f.ids.length) continue;
+    if (f.standalone && usedAsCommonWord(r, f.ids)) continue;
     // «Астана Моторс», «Алматы Су»: a name that opens a quotation and is followed by another
     // capitalised word names an organisation or a brand, not the place.
     if (f.standalone && toks[r.i].quoted) {
@@ -593,6 +730,17 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     // a district's parent region and the district itself
     if (e.level === 'district' || e.level === 'city_regional' || e.level === 'city_district') ctxDistrict.set(e.kato, ctxDistrict.get(e.kato) ?? 1);
   };
+  // "столица", "елорда", "the capital" point to Astana ("южная столица", "оңтүстік астана": Almaty)
+  // when a shared name has to be resolved ("в районе Есиль столицы").
+  for (let k = 0; k < toks.length; k++) {
+    const key = toks[k].key;
+    if (!(key.startsWith('stolits') || key.startsWith('elorda') || key === 'capital')) continue;
+    const pk = k > 0 ? toks[k - 1].key : '';
+    const south = pk.startsWith('iujn') || pk.startsWith('ontustik') || pk === 'southern' || pk.startsWith('bivsh') || pk === 'former';
+    const city = south ? '750000000' : '710000000';
+    ctxRegion.set(city, (ctxRegion.get(city) ?? 0) + 1);
+    break;
+  }
   const isVillageOnly = (c: Cand): boolean => c.ids.every((id) => entities[id].level === 'settlement' && entities[id].kind === 2);
   const pending: Cand[] = [];
   const chosen = new Map<Cand, { e: Entity | null; regionOnly: string | null; conf: number }>();
@@ -691,7 +839,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     const ch = chosen.get(c);
     if (!ch) continue;
     const sentence = toks[c.raw.i].sentence;
-    const weight = posWeight(sentence) * (ch.conf >= 0.6 ? 1 : 0.6) * (c.raw.demonym ? DEMONYM_WEIGHT : 1);
+    const weight = weightOf(c.raw, sentence) * (ch.conf >= 0.6 ? 1 : 0.6) * (c.raw.demonym ? DEMONYM_WEIGHT : 1);
     resolved.push({ raw: c.raw, entity: ch.e, regionOnly: ch.regionOnly, foreign: null, country: false, confidence: c.raw.demonym ? Math.min(ch.conf, 0.6) : ch.conf, weight, sentence });
   }
   resolved.sort((a, b) => a.raw.i - b.raw.i);
@@ -701,7 +849,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
   // sentences name a place shows what the story is about; a list of towns in one sentence
   // ("Ырғыз, Хромтау, Ақтөбе") does not. Equal votes go to the place mentioned first.
   const regionScore = new Map<string, number>();
-  const districtScore = new Map<string, { s: number; first: number }>();
+  const districtScore = new Map<string, { s: number; first: number; named: boolean }>();
   const sentenceVote = new Map<string, number>();
   /** The part of weight w not yet counted for this key in this sentence. */
   const fresh = (kind: string, key: string, sentence: number, w: number): number => {
@@ -737,9 +885,13 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
       if (e.district) {
         const spec = e.level === 'city_republican' ? 0.8 : 1;
         const add = fresh('d', e.district, r.sentence, r.weight * spec);
+        // a city district named outright (Медеу ауданы, в Медеуском районе, Medeu district)
+        const named = e.level === 'city_district' && r.confidence >= 0.7 && !r.raw.demonym;
         const d = districtScore.get(e.district);
-        if (d) d.s += add;
-        else districtScore.set(e.district, { s: add, first: r.raw.i });
+        if (d) {
+          d.s += add;
+          d.named ||= named;
+        } else districtScore.set(e.district, { s: add, first: r.raw.i, named });
       }
     } else if (r.regionOnly) {
       regionScore.set(r.regionOnly, (regionScore.get(r.regionOnly) ?? 0) + fresh('r', r.regionOnly, r.sentence, r.weight * 0.8));
@@ -772,19 +924,38 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     }
     const ru = getUnit(bestR)!;
     region = { kato: ru.kato, name: displayName(ru, lang) };
-    let bestD = '';
-    let bestDS = -1;
-    let bestDF = Infinity;
+    // A city's districts are its parts, not its competitors. The city competes with the region's
+    // other units with its own votes plus those of its districts; when it wins and one of its
+    // districts is named outright, that district is the answer (Медеу ауданы → Медеу, not Алматы;
+    // район имени Казыбек би → that district, not Караганда), however often the city itself is named.
+    const groups = new Map<string, { s: number; first: number }>();
     for (const [dk, v] of districtScore) {
       const du = getUnit(dk);
       if (!du || du.region !== bestR) continue;
-      // inside a republican city a named city district beats the city itself
-      const s = du.level === 'city_republican' ? v.s * 0.5 : v.s;
-      if (s > bestDS + 1e-9 || (Math.abs(s - bestDS) < 1e-9 && v.first < bestDF)) {
-        bestD = dk;
-        bestDS = s;
-        bestDF = v.first;
+      const g = du.level === 'city_district' && du.parent ? du.parent : dk;
+      const x = groups.get(g);
+      if (x) {
+        x.s += v.s;
+        x.first = Math.min(x.first, v.first);
+      } else groups.set(g, { s: v.s, first: v.first });
+    }
+    const best = <T extends { s: number; first: number }>(xs: Iterable<[string, T]>): string => {
+      let k = '';
+      let bs = -1;
+      let bf = Infinity;
+      for (const [dk, v] of xs) {
+        if (v.s > bs + 1e-9 || (Math.abs(v.s - bs) < 1e-9 && v.first < bf)) {
+          k = dk;
+          bs = v.s;
+          bf = v.first;
+        }
       }
+      return k;
+    };
+    let bestD = best(groups);
+    if (bestD) {
+      const parts = [...districtScore].filter(([dk, v]) => v.named && getUnit(dk)?.parent === bestD);
+      if (parts.length) bestD = best(parts);
     }
     if (bestD) {
       const du = getUnit(bestD)!;

@@ -98,10 +98,24 @@ const KK_SUFFIXES = [
 const RU_ENDINGS = ['ami', 'iami', 'ah', 'iah', 'om', 'em', 'oi', 'ei', 'iu', 'ia', 'u', 'e', 'a', 'i', 'o'];
 const RU_RESTORE = ['', 'a', 'ia', 'i', 'o', 'e', 'ii'];
 
-/** Candidate stems of one token skeleton (Kazakh suffix chains, Russian noun endings). */
-export function stemCandidates(t: string, out: Set<string>, minBase = 3): void {
+/**
+ * Candidate stems of one token skeleton (Kazakh suffix chains, Russian noun endings). `kazakh`:
+ * also strip Kazakh suffixes (not in English text, where Korean is no Korea + accusative -н; the
+ * Russian endings stay for transliterations such as Rudny = Рудный).
+ */
+export function stemCandidates(t: string, out: Set<string>, minBase = 3, kazakh = true): void {
   out.add(t);
   if (t.length < minBase + 1) return;
+  if (kazakh) kazakhStems(t, out, minBase);
+  for (const e of RU_ENDINGS) {
+    if (t.length - e.length >= minBase && t.endsWith(e)) {
+      const base = t.slice(0, -e.length);
+      for (const r of RU_RESTORE) out.add(base + r);
+    }
+  }
+}
+
+function kazakhStems(t: string, out: Set<string>, minBase: number): void {
   // Kazakh: strip up to three suffix layers (…+ы+нда+ғы).
   let layer: string[] = [t];
   for (let depth = 0; depth < 3; depth++) {
@@ -123,12 +137,6 @@ export function stemCandidates(t: string, out: Set<string>, minBase = 3): void {
     }
     if (!next.length) break;
     layer = next;
-  }
-  for (const e of RU_ENDINGS) {
-    if (t.length - e.length >= minBase && t.endsWith(e)) {
-      const base = t.slice(0, -e.length);
-      for (const r of RU_RESTORE) out.add(base + r);
-    }
   }
 }
 

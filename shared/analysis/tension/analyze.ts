@@ -13,7 +13,7 @@ import { loadLexicon } from './lexicon.ts';
 import { Matcher, type Match } from './matcher.ts';
 import type { LexEntry } from './lexicon.ts';
 import { scoreRules, SEVERITY_ORDER, type RuleFeatures, type RuleResult, type SentenceInput } from './rules.ts';
-import { classifierWeight, loadModel, logitFromSum, stackVector, stackerScore, type TensionModel } from './classifier.ts';
+import { classifierWeight, loadModel, logitFromSum, SHORT_SENTENCES, stackVector, stackerScore, type TensionModel } from './classifier.ts';
 
 /** Classifier feature key of a lower-cased token ("ru:столкновен"), or '' for short/numeric tokens. */
 const FEATURE_KEYS = Object.fromEntries(
@@ -67,13 +67,35 @@ export const OVERRIDE_CAP = 0.25;
  * Rule overrides applied after the stacker (also when training picks thresholds):
  *  - negation: every conflict term in the article is negated ("no clashes were reported",
  *    "столкновений не было") and nothing else signals hostility;
+ *  - violence only: a fight, a stabbing or a death with no group reference and no other signal
+ *    (violenceOnly below);
  *  - foreign: a titled article is about events abroad (foreign places named at least twice, the headline
  *    counting double, and Kazakhstan, its regions, cities and akims not at all) — out of scope.
  */
 export function applyOverrides(score: number, f: RuleFeatures): number {
   if (f.negated > 0 && f.conflict <= 0 && f.hostility <= 0) return Math.min(score, OVERRIDE_CAP);
+  if (violenceOnly(f)) return Math.min(score, OVERRIDE_CAP);
   if (f.titled && f.foreignMentions >= 2 && f.domesticMentions === 0) return Math.min(score, OVERRIDE_CAP);
   return score;
+}
+
+/**
+ * An article (titled, or longer than a post) whose only signal is violence, with no group reference,
+ * no interethnic qualifier, no hostility, mobilisation, rumour or grievance and no denial: a fight
+ * between two drivers over a parking space. Nothing makes it interethnic.
+ */
+export function violenceOnly(f: RuleFeatures): boolean {
+  return (
+    (f.titled || f.sentences > SHORT_SENTENCES) &&
+    f.anySeverityIndex > 0 &&
+    f.groups === 0 &&
+    f.interethnic === 0 &&
+    f.conflictWithGroup === 0 &&
+    f.hostility === 0 &&
+    f.mobilisation === 0 &&
+    f.grievanceWithGroup === 0 &&
+    f.denials === 0
+  );
 }
 
 export class TensionAnalyzer {

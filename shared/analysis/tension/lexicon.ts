@@ -28,6 +28,8 @@ export interface LexEntry {
   scope?: number;
   /** Negation reaches only the words after the cue (Russian "не", English "no"/"not"). */
   forward?: boolean;
+  /** A hostility entry that is a threat (угрожать, threaten, қорқыту): with mobilisation it marks escalation, which weakens peace signals (rules.ts). */
+  threat?: boolean;
   note?: string;
 }
 
@@ -51,6 +53,7 @@ export function validateLexicon(name: string, file: LexiconFile): LexiconFile {
     if (!TYPES.has(e.type)) throw new Error(`${where}: bad type ${String(e.type)}`);
     if (typeof e.weight !== 'number' || !Number.isFinite(e.weight)) throw new Error(`${where}: weight must be a number`);
     if (e.type === 'violence' && !SEVERITIES.has(e.severity as Severity)) throw new Error(`${where}: violence needs a severity`);
+    if (e.threat !== undefined && (e.threat !== true || e.type !== 'hostility')) throw new Error(`${where}: threat: true marks hostility entries only`);
     // Short prefixes match far too much ("қу*" would take "күрдтер"): 3 letters for a first word,
     // 2 for a later word of a phrase.
     (e.pattern ?? '').split(/\s+/).forEach((w, k) => {

@@ -24,7 +24,13 @@
 //  - foreign framing: when foreign places (other countries, their cities) outnumber Kazakhstani
 //    ones (Kazakhstan, its regions and cities, akims; headline mentions count twice), conflict
 //    weight is multiplied by FOREIGN_FACTOR — the monitor watches Kazakhstan;
-//  - peace signals add their (negative) weight; grievance topics count when a group is near.
+//  - peace signals add their (negative) weight. While the article reports escalation (a mobilisation
+//    call or a threat that is not negated) their total is capped at PEACE_CAP and only
+//    PEACE_ESCALATION_FACTOR of it counts: elders meeting villagers who threaten to block a highway
+//    do not cancel the threat, and "аксакалы" plus "совет старейшин" are one signal, not two;
+//  - grievance topics (land, water, language, jobs, migrants) count when a group reference is in the
+//    same sentence and a conflict term (violence, hostility, mobilisation, rumour) is in the same or
+//    an adjacent sentence: "Kazakh volunteers brought water" is no grievance.
 
 import type { Evidence, Severity } from '../types.ts';
 import type { Token } from '../text/tokenize.ts';
@@ -42,6 +48,10 @@ export const HEADLINE_FACTOR = 1.5;
 export const DENIAL_ABSORB_TOKENS = 2;
 /** Conflict weight kept when the article is framed abroad (foreign places outnumber domestic ones). */
 export const FOREIGN_FACTOR = 0.35;
+/** Most total peace weight an escalating article can have: one cue in the headline, or one and a half in the body. */
+export const PEACE_CAP = 1.05;
+/** Share of the peace weight kept while the article reports escalation (mobilisation, threats). */
+export const PEACE_ESCALATION_FACTOR = 0.5;
 
 export const SEVERITY_ORDER: Severity[] = ['none', 'quarrel', 'brawl', 'group_clash', 'pogrom', 'killing'];
 
@@ -70,7 +80,7 @@ export interface RuleFeatures {
   groups: number;
   /** Interethnic qualifiers outside denials. */
   interethnic: number;
-  /** Σ |peace weight|. */
+  /** Σ |peace weight| (capped at PEACE_CAP and weakened during escalation). */
   peace: number;
   denials: number;
   negated: number;
@@ -110,6 +120,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
 
   // Pass 1: per-sentence facts.
   const hasGroup = new Array<boolean>(n).fill(false);
+  const hasConflict = new Array<boolean>(n).fill(false);
   const historical = new Array<boolean>(n).fill(false);
   const groupsSeen = new Set<string>();
   let foreignMentions = 0;
@@ -132,6 +143,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         if (!insideDenial(m, s.matches)) groupsSeen.add(m.entry.group);
       }
       if (m.entry.type === 'historical') historical[si] = true;
+      if (CONFLICT.has(m.entry.type)) hasConflict[si] = true;
     }
     for (const y of s.years) if (y < 2000 || (maxYear > 0 && y < maxYear)) historical[si] = true;
   }
@@ -146,6 +158,9 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, foreign: 0, foreignMentions: 0, domesticMentions: 0, titled, sentences: n,
   };
   let raw = 0;
+  let peaceSum = 0;
+  let escalation = false;
+  const peaceEvidence: Evidence[] = [];
   let conflictSentences = 0;
   let historicalConflictSentences = 0;
   let titleHistorical = false;
@@ -173,11 +188,14 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
           if (e.group === 'interethnic' && !overlapsAny(m, denials)) f.interethnic++;
           pushEvidence(evidence, 'group', text, si, e.weight * headline);
           continue;
-        case 'peace':
-          f.peace += Math.abs(e.weight) * headline;
-          raw += e.weight * headline;
-          pushEvidence(evidence, 'peace', text, si, e.weight * headline);
+        case 'peace': {
+          // summed, capped and weighed against escalation after the loop
+          peaceSum += Math.abs(e.weight) * headline;
+          const ev: Evidence = { type: 'peace', text, sentence: si, weight: e.weight * headline };
+          evidence.push(ev);
+          peaceEvidence.push(ev);
           continue;
+        }
         case 'denial':
           f.denials++;
           raw += e.weight;
@@ -218,7 +236,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         }
       }
       if (e.type === 'grievance') {
-        if (hasGroup[si]) {
+        if (hasGroup[si] && nearConflict(si, hasConflict, titled)) {
           const w = e.weight * histF * quoteF * headline;
           f.grievanceWithGroup += w;
           raw += w;
@@ -233,6 +251,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       if (coFactor === 1) f.conflictWithGroup += e.weight * histF * quoteF;
       if (e.type === 'hostility') f.hostility += e.weight * quoteF;
       if (e.type === 'mobilisation' || e.type === 'rumour') f.mobilisation += w;
+      if (e.type === 'mobilisation' || e.threat) escalation = true;
       if (e.type === 'violence' && e.severity && quoteF > SHORT_QUOTE_FACTOR) {
         const idx = SEVERITY_ORDER.indexOf(e.severity);
         if (!historical[si]) {
@@ -248,6 +267,13 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       if (historical[si]) historicalConflictSentences++;
       if (s.isTitle && historical[si]) titleHistorical = true;
     }
+  }
+  if (peaceSum > 0) {
+    const peace = escalation ? Math.min(peaceSum, PEACE_CAP) * PEACE_ESCALATION_FACTOR : peaceSum;
+    const k = peace / peaceSum;
+    f.peace = peace;
+    raw -= peace;
+    for (const ev of peaceEvidence) ev.weight = round(ev.weight * k);
   }
   f.historical = conflictSentences ? historicalConflictSentences / conflictSentences : 0;
   f.foreignMentions = foreignMentions;
@@ -280,6 +306,18 @@ function nearGroup(si: number, hasGroup: boolean[], titled: boolean, leadHasGrou
   if (!titled) return false;
   if (si === 0) return leadHasGroup;
   return si <= LEAD_SENTENCES && hasGroup[0]!;
+}
+
+/** Is there a conflict term in sentence si or next to it (the headline is next to the lead)? */
+function nearConflict(si: number, hasConflict: boolean[], titled: boolean): boolean {
+  if (hasConflict[si]) return true;
+  if ((si > 0 && hasConflict[si - 1]) || (si + 1 < hasConflict.length && hasConflict[si + 1])) return true;
+  if (!titled) return false;
+  if (si === 0) {
+    for (let k = 1; k <= LEAD_SENTENCES && k < hasConflict.length; k++) if (hasConflict[k]) return true;
+    return false;
+  }
+  return si <= LEAD_SENTENCES && hasConflict[0]!;
 }
 
 function insideDenial(m: Match, matches: Match[]): boolean {

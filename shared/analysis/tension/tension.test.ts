@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { severityOf, TensionAnalyzer } from './analyze.ts';
-import { HEADLINE_FACTOR } from './rules.ts';
+import { HEADLINE_FACTOR, PEACE_CAP, PEACE_ESCALATION_FACTOR } from './rules.ts';
 import type { Evidence, EvidenceType } from '../types.ts';
 
 let a: TensionAnalyzer;
@@ -24,7 +24,7 @@ describe('signal families, each in kk, ru and en', () => {
     ['hostility', 'kk', 'Ол ұлттық араздықты қоздырды деп айыпталды.', 'ұлттық араздықты қоздырды'],
     ['mobilisation', 'ru', 'В чатах призывают собраться у акимата.', 'призывают'],
     ['mobilisation', 'en', 'Residents were urged to rally outside the akimat.', 'rally'],
-    ['mobilisation', 'kk', 'Тұрғындарды әкімдік алдына жиналуға шақырды.', 'шақырды'],
+    ['mobilisation', 'kk', 'Тұрғындарды әкімдік алдына жиналуға шақырды.', 'жиналуға шақырды'],
     ['rumour', 'ru', 'По селу ходят слухи о готовящейся мести.', 'слухи'],
     ['rumour', 'en', 'Rumours of revenge spread across the village.', 'Rumours'],
     ['rumour', 'kk', 'Ауылда кек алу туралы қауесет тарады.', 'қауесет'],
@@ -240,5 +240,103 @@ describe('score contract', () => {
     expect(r.lang).toBe('kk');
     expect(r.tension.score).toBeGreaterThanOrEqual(0);
     expect(r.tension.score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('false friends: stemming collisions and loose entries', () => {
+  const none = (lang: 'kk' | 'ru' | 'en', text: string, t: EvidenceType) => evOf(a.analyze({ text, lang }).evidence, t);
+  it.each([
+    ['en', 'A pensioner suffered minor injuries when his car slid off the road.', 'group'],
+    ['en', 'Neighbours brought water and blankets to the Kazakh family whose house flooded.', 'grievance'],
+    ['en', 'Two men argued outside a shop on Abay Avenue.', 'hostility'],
+    ['en', 'Petty crime fell by a tenth in Kostanay this year.', 'foreign' as EvidenceType],
+    ['en', 'Tens of Russian families visited the theatre.', 'violence'],
+    ['ru', 'Водители грузовиков простояли в пробке четыре часа.', 'grievance'],
+    ['ru', 'Русские и казахские школьники убрали место у памятника.', 'hostility'],
+    ['ru', 'Это единственный корейский театр в стране.', 'peace'],
+    ['ru', 'Участковый инспектор провёл встречу с узбекскими семьями.', 'grievance'],
+    ['ru', 'Немецкий культурный центр собирается открыть курсы.', 'mobilisation'],
+    ['kk', 'Жастар кешке дейін сол жерде қалды, қалғандары үйге кетті.', 'group'],
+    ['kk', 'Ауылдан қалаға дейін он бес шақырым.', 'mobilisation'],
+    ['kk', 'Ұйғыр музыкасының алтын дәуірі туралы кітап шықты.', 'violence'],
+    ['kk', 'Дүнген жастары олимпиадаға қатысты.', 'violence'],
+    ['kk', 'Өзбек диаспорасы тұрақты жұмыс орындарын ашты.', 'peace'],
+  ] as Array<['kk' | 'ru' | 'en', string, EvidenceType]>)('%s: %s has no %s evidence', (lang, text, t) => {
+    expect(none(lang, text, t)).toEqual([]);
+  });
+  it('the real words still match', () => {
+    expect(evOf(a.analyze({ lang: 'en', text: 'Ethnic minorities complained of being treated as outsiders.' }).evidence, 'hostility').length).toBe(1);
+    expect(evOf(a.analyze({ lang: 'ru', text: 'Уйгуры и казахи не могут поделить воду из арыка, звучат угрозы мести.' }).evidence, 'hostility').length).toBeGreaterThanOrEqual(1);
+    expect(evOf(a.analyze({ lang: 'kk', text: 'Қалмақтар мен қазақтар арасында дау шықты.' }).evidence, 'group').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a fight with no group reference stays below the label threshold', () => {
+  it.each([
+    ['en', 'Two taxi drivers fight over a parking space in Semey', 'Two taxi drivers got into a fistfight outside a supermarket in Semey on Friday after arguing over a parking space. One of them suffered minor injuries; a passer-by brought water and called an ambulance. Police fined both men for hooliganism.'],
+    ['ru', 'В Семее таксисты подрались из-за парковки', 'Двое таксистов подрались у супермаркета в Семее, не поделив парковочное место. Один из них получил лёгкие травмы, прохожие вызвали скорую. Полиция оштрафовала обоих за мелкое хулиганство.'],
+    ['kk', 'Семейде екі такси жүргізушісі көлік тұрағы үшін төбелесті', 'Жұма күні Семейдегі супермаркет алдында екі такси жүргізушісі көлік тұрағын бөлісе алмай төбелесіп қалды. Біреуі жеңіл жарақат алды. Полиция екеуіне де ұсақ бұзақылық үшін айыппұл салды.'],
+  ] as const)('%s', (lang, title, text) => {
+    const r = a.analyze({ title, text, lang });
+    expect(r.tension.label).toBe(0);
+    expect(evOf(r.evidence, 'group')).toEqual([]);
+  });
+  it('the same fight between named groups is label 1', () => {
+    const r = a.analyze({
+      lang: 'ru',
+      title: 'В Семее подрались казахские и чеченские таксисты',
+      text: 'Двое казахских и трое чеченских таксистов подрались у супермаркета в Семее. Один получил травмы, в чатах звучат призывы «разобраться».',
+    });
+    expect(r.tension.label).toBe(1);
+  });
+});
+
+describe('Kazakh adjective forms of peoples (-лық/-лік/-дық/-дік/-тық/-тік)', () => {
+  it.each([
+    ['қытайлық', 'chinese'], ['қытайлықтар', 'chinese'], ['кореялық', 'korean'], ['түркиялық', 'turkish'], ['украиналық', 'ukrainian'],
+    ['армениялық', 'armenian'], ['грузиялық', 'georgian'], ['әзірбайжандық', 'azerbaijani'], ['дағыстандық', 'dagestani'], ['кавказдық', 'caucasian'],
+    ['өзбекстандықтарға', 'foreigner'], ['тәжікстандық', 'foreigner'], ['қырғызстандық', 'foreigner'], ['қарақалпақстандық', 'karakalpak'], ['татарстандық', 'tatar'],
+  ])('%s names a group', (word) => {
+    const r = a.analyze({ lang: 'kk', text: `Базарда ${word} саудагерлер мен жергілікті тұрғындар арасында жанжал болды.` });
+    expect(evOf(r.evidence, 'group').map((e) => e.text.toLowerCase())).toContain(word);
+  });
+  it('шешендік (eloquence) is not a Chechen reference', () => {
+    expect(evOf(a.analyze({ lang: 'kk', text: 'Оқушылар шешендік өнер сайысында жеңіске жетті.' }).evidence, 'group')).toEqual([]);
+  });
+});
+
+describe('grievances need a conflict next to them', () => {
+  it.each([
+    ['en', 'Kazakh and Uzbek volunteers brought water to the flooded village.'],
+    ['ru', 'Казахские и узбекские волонтёры привезли воду в подтопленное село.'],
+    ['kk', 'Қазақ және өзбек еріктілері су басқан ауылға ауыз су жеткізді.'],
+  ] as const)('no grievance without a conflict term: %s', (lang, text) => {
+    expect(evOf(a.analyze({ lang, text }).evidence, 'grievance')).toEqual([]);
+  });
+});
+
+describe('peace signals during escalation', () => {
+  const cases = [
+    ['ru', 'Спор за воду между уйгурскими и казахскими фермерами обостряется',
+      'Уйгурские и казахские фермеры двух соседних сёл вторую неделю спорят из-за воды в канале. Жители пригрозили перекрыть трассу, если акимат не вмешается.',
+      ' Аким встретился с аксакалами, совет старейшин обещал помочь.'],
+    ['en', 'Water row between Uyghur and Kazakh farmers escalates',
+      'Uyghur and Kazakh farmers in two neighbouring villages have argued over canal water for two weeks. Villagers threatened to block the highway if the akimat does not step in.',
+      ' The akim met the elders; the council of elders promised to help.'],
+    ['kk', 'Ұйғыр және қазақ фермерлері арасындағы су дауы ушығып барады',
+      'Көрші екі ауылдың ұйғыр және қазақ фермерлері екі аптадан бері арықтағы су үшін дауласып жүр. Тұрғындар әкімдік араласпаса, трассаны жабамыз деп қорқытты.',
+      ' Әкім ақсақалдармен кездесті, ақсақалдар кеңесі көмектесуге уәде берді.'],
+  ] as const;
+  it.each(cases)('%s: elders do not cancel a threat to block a road', (lang, title, text, elders) => {
+    const r = a.analyze({ lang, title, text: text + elders });
+    expect(r.tension.label).toBe(1);
+    const peace = evOf(r.evidence, 'peace');
+    expect(peace.length).toBeGreaterThanOrEqual(2);
+    // capped and halved: all peace cues together weigh at most half of PEACE_CAP
+    expect(-peace.reduce((s, e) => s + e.weight, 0)).toBeLessThanOrEqual(PEACE_CAP * PEACE_ESCALATION_FACTOR + 1e-9);
+  });
+  it('without escalation every peace cue keeps its full weight', () => {
+    const r = a.analyze({ lang: 'ru', text: 'Аксакалы и совет старейшин помирили две семьи, поссорившиеся из-за межи.' });
+    expect(evOf(r.evidence, 'peace').every((e) => e.weight <= -0.7)).toBe(true);
   });
 });

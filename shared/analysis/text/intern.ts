@@ -101,6 +101,8 @@ export class Form {
   /** Geocoder: the word starts a multi-word name; its one-word gazetteer reading. */
   geoMulti: boolean | undefined = undefined;
   geoName: unknown = undefined;
+  /** The same for an English article, where names take no case endings (Korean is not Korea + -n). */
+  geoNameEn: unknown = undefined;
   /** Geocoder: the form has no hyphen and no apostrophe (it is one geocoder token as it stands). */
   geoPlain: boolean | undefined = undefined;
   constructor(raw: string) {

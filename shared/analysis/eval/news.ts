@@ -1,0 +1,76 @@
+// A labelled news file through the full engine, as the CLI reads it: tension (per language and
+// pooled) and geocoding accuracy against the gold district and region. `npm run eval` prints both
+// for bench/data/news-test2.jsonl (eval/tension.ts and geo/eval.ts, in their own tables), and
+// bench/data/news-eval.ts is a thin command line over it.
+//
+// File format, one JSON object a line: { id, lang: kk|ru|en, title, text, label: 0|1, severity,
+// district: KATO|null, region: KATO|null, note }. Each item goes in as {id, title, text, lang}; no
+// feedRegion is given. Region accuracy is over items with a gold region, district accuracy over
+// items with a gold district; a null answer counts as wrong.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze, ENGINE_VERSION } from '../engine.ts';
+import { evalCell, GeoTally, type EvalCell, type GeoFigures } from './metrics.ts';
+
+export const NEWS_TEST2 = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bench', 'data', 'news-test2.jsonl');
+
+export interface NewsItem {
+  id: string;
+  lang: 'kk' | 'ru' | 'en';
+  title: string;
+  text: string;
+  label: 0 | 1;
+  severity: string;
+  district: string | null;
+  region: string | null;
+  note?: string;
+}
+
+export interface NewsRow {
+  item: NewsItem;
+  score: number;
+  pred: 0 | 1;
+  severity: string;
+  district: string | null;
+  region: string | null;
+}
+
+export interface NewsEvaluation {
+  engine: string;
+  file: string;
+  rows: NewsRow[];
+  /** Per language and 'all'. */
+  tension: Record<string, EvalCell>;
+  geo: Record<string, GeoFigures>;
+}
+
+export function loadNewsItems(file: string): NewsItem[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as NewsItem);
+}
+
+/** The file through the engine; null when it is absent. `examples`: false positives/negatives kept per cell. */
+export function evaluateNews(file: string, opts: { examples?: number } = {}): NewsEvaluation | null {
+  if (!existsSync(file)) return null;
+  const examples = opts.examples ?? 3;
+  const rows: NewsRow[] = loadNewsItems(file).map((item) => {
+    const r = analyze({ id: item.id, title: item.title, text: item.text, lang: item.lang });
+    return { item, score: r.tension.score, pred: r.tension.label, severity: r.tension.severity, district: r.district?.kato ?? null, region: r.region?.kato ?? null };
+  });
+  const tension: Record<string, EvalCell> = {};
+  const geo: Record<string, GeoFigures> = {};
+  for (const lang of ['kk', 'ru', 'en', 'all']) {
+    const rs = lang === 'all' ? rows : rows.filter((r) => r.item.lang === lang);
+    tension[lang] = evalCell(
+      rs.map((r) => ({ id: r.item.id, gold: r.item.label, score: r.score, pred: r.pred, text: `${r.item.title} | ${r.item.text}` })),
+      examples,
+    );
+    const tally = new GeoTally();
+    for (const r of rs) tally.add(r.item.id, r.item.title, { region: r.item.region, district: r.item.district }, { region: r.region, district: r.district, places: [] });
+    geo[lang] = tally.figures();
+  }
+  return { engine: ENGINE_VERSION, file, rows, tension, geo };
+}
