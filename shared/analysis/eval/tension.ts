@@ -89,7 +89,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     printTable('held-out 20% of tension-dev, by source', res.heldOutDev.bySource, true);
     if (res.newsTest) printTable('bench/data/news-test.jsonl, by language', res.newsTest.byLang, true);
     else process.stdout.write('\nbench/data/news-test.jsonl: not present\n');
-    if (res.newsTest2) printTable('bench/data/news-test2.jsonl (RSS-style, blind; full engine), by language', res.newsTest2.byLang, true);
+    if (res.newsTest2) printTable('bench/data/news-test2.jsonl (RSS-style, written blind, diagnosed once; full engine), by language', res.newsTest2.byLang, true);
     else process.stdout.write('\nbench/data/news-test2.jsonl: not present\n');
   }
 }

@@ -102,6 +102,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // RSS-style news written blind, through the full engine (no feed region): gold district and region only
   if (!args.includes('--split')) {
     const news2 = evaluateNews(NEWS_TEST2);
-    if (news2) print('bench/data/news-test2.jsonl (RSS-style, blind; full engine)', news2.geo);
+    if (news2) print('bench/data/news-test2.jsonl (RSS-style, written blind, diagnosed once; full engine)', news2.geo);
   }
 }
