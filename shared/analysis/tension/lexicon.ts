@@ -30,6 +30,11 @@ export interface LexEntry {
   forward?: boolean;
   /** A hostility entry that is a threat (угрожать, threaten, қорқыту): with mobilisation it marks escalation, which weakens peace signals (rules.ts). */
   threat?: boolean;
+  /**
+   * A group entry naming citizenship or origin ("гражданин Узбекистана", "Өзбекстан азаматы", "a Kyrgyz
+   * national", "из Китая"): a group reference only when the article frames events along group lines (rules.ts).
+   */
+  citizenship?: boolean;
   note?: string;
 }
 
@@ -53,6 +58,7 @@ export function validateLexicon(name: string, file: LexiconFile): LexiconFile {
     if (!TYPES.has(e.type)) throw new Error(`${where}: bad type ${String(e.type)}`);
     if (typeof e.weight !== 'number' || !Number.isFinite(e.weight)) throw new Error(`${where}: weight must be a number`);
     if (e.type === 'violence' && !SEVERITIES.has(e.severity as Severity)) throw new Error(`${where}: violence needs a severity`);
+    if (e.citizenship !== undefined && (e.citizenship !== true || e.type !== 'group')) throw new Error(`${where}: citizenship: true marks group entries only`);
     if (e.threat !== undefined && (e.threat !== true || e.type !== 'hostility')) throw new Error(`${where}: threat: true marks hostility entries only`);
     // Short prefixes match far too much ("қу*" would take "күрдтер"): 3 letters for a first word,
     // 2 for a later word of a phrase.

@@ -35,6 +35,7 @@
 import type { Evidence, Severity } from '../types.ts';
 import type { Token } from '../text/tokenize.ts';
 import type { Match } from './matcher.ts';
+import { SHORT_SENTENCES } from './classifier.ts';
 
 export const ADJACENT_FACTOR = 0.5;
 /** Body sentences that count as next to the headline. */
@@ -126,6 +127,13 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   let foreignMentions = 0;
   let domesticMentions = 0;
   let firstForeign: { text: string; sentence: number } | null = null;
+  // Citizenship and origin references ("гражданин Узбекистана", "Өзбекстан азаматы", "a Kyrgyz
+  // national", "из Китая": `citizenship: true` in groups.json) are group references only when the article frames the event
+  // along group lines: an accident or a crime that names a foreign citizen is not intergroup.
+  // A short untitled text (a post, a comment) has no event to frame: its nationality mention is
+  // the topic, and it keeps counting.
+  const titledText = n > 0 && sentences[0]!.isTitle;
+  const framed = (!titledText && n <= SHORT_SENTENCES) || hasGroupFraming(sentences);
   for (let si = 0; si < n; si++) {
     const s = sentences[si]!;
     for (const m of s.matches) {
@@ -138,7 +146,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       } else domesticMentions += w;
     }
     for (const m of s.matches) {
-      if (m.entry.group && m.entry.type !== 'stop') {
+      if (m.entry.group && m.entry.type !== 'stop' && (framed || !isCitizenship(m))) {
         hasGroup[si] = true;
         if (!insideDenial(m, s.matches)) groupsSeen.add(m.entry.group);
       }
@@ -186,7 +194,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       switch (e.type) {
         case 'group':
           if (e.group === 'interethnic' && !overlapsAny(m, denials)) f.interethnic++;
-          pushEvidence(evidence, 'group', text, si, e.weight * headline);
+          pushEvidence(evidence, 'group', text, si, framed || !isCitizenship(m) ? e.weight * headline : 0);
           continue;
         case 'peace': {
           // summed, capped and weighed against escalation after the loop
@@ -298,6 +306,68 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   }
   return { features: f, evidence, raw };
 }
+
+/** A citizenship or origin reference ("гражданин Узбекистана", "a Kyrgyz national", "из Китая"). */
+export function isCitizenship(m: Match): boolean {
+  return m.entry.citizenship === true;
+}
+
+/**
+ * Does the article frame events along group lines? A hostility, mobilisation or rumour term that is
+ * not negated (hate posts, calls to expel, crowds, rumours, "на почве национальной неприязни"), an
+ * interethnic qualifier outside a denial, a derogatory form, or a people named by an ethnonym or as
+ * migrants (any group but citizenship and the generic "nationality"). Without it, a foreign
+ * citizen in an accident or crime report is no group reference.
+ */
+export function hasGroupFraming(sentences: SentenceInput[]): boolean {
+  for (const s of sentences) {
+    let negations: Match[] | null = null;
+    for (const m of s.matches) {
+      const e = m.entry;
+      if (e.type === 'stop') continue;
+      if (e.type === 'group') {
+        if (e.citizenship) {
+          if (twoSided(m, s)) return true;
+          continue;
+        }
+        if (e.group === 'generic') continue;
+        if (e.group === 'interethnic' && insideDenial(m, s.matches)) continue;
+        return true;
+      }
+      if (e.type !== 'hostility' && e.type !== 'mobilisation' && e.type !== 'rumour') continue;
+      negations ??= s.matches.filter((x) => x.entry.type === 'negation' && (x.entry.scope ?? 4) > 0);
+      if (!negatedBy(m, negations, s.tokens)) return true;
+    }
+  }
+  return false;
+}
+
+/** "between" words: a fight between two sides. */
+const BETWEEN_BEFORE = new Set(['между', 'between']);
+const BETWEEN_AFTER = new Set(['арасында', 'арасындағы', 'арасындагы']);
+/** Tokens between "между"/"between" and the citizenship reference, or after it to "арасында". */
+export const BETWEEN_WINDOW = 5;
+
+/**
+ * A citizenship reference as one side of a fight in the same sentence: "массовая драка между
+ * местными жителями и гражданами Узбекистана", "a clash between locals and citizens of Kyrgyzstan",
+ * "жергілікті тұрғындар мен Өзбекстан азаматтары арасында төбелес".
+ */
+function twoSided(m: Match, s: SentenceInput): boolean {
+  let fight = false;
+  for (const x of s.matches) if (x.entry.type === 'violence' && FIGHT_TIERS.has(x.entry.severity ?? 'none')) fight = true;
+  if (!fight) return false;
+  const toks = s.tokens;
+  for (let k = Math.max(0, m.start - BETWEEN_WINDOW); k < m.start; k++) if (BETWEEN_BEFORE.has(toks[k]!.lower)) return true;
+  for (let k = m.end; k < Math.min(toks.length, m.end + BETWEEN_WINDOW); k++) if (BETWEEN_AFTER.has(toks[k]!.lower)) return true;
+  // "местные жители и граждане Узбекистана подрались", "foreign workers and locals clashed"
+  if (m.start > 0 && CONJUNCTIONS.has(toks[m.start - 1]!.lower)) return true;
+  if (m.end < toks.length && CONJUNCTIONS.has(toks[m.end]!.lower)) return true;
+  return false;
+}
+/** Violence between two sides: a fight or a clash. */
+const FIGHT_TIERS = new Set<string>(['brawl', 'group_clash']);
+const CONJUNCTIONS = new Set(['и', 'с', 'со', 'and', 'with', 'мен', 'бен', 'пен', 'men', 'ben', 'pen', 'және']);
 
 /** Is sentence si next to a sentence with a group reference (the headline is next to the lead)? */
 function nearGroup(si: number, hasGroup: boolean[], titled: boolean, leadHasGroup: boolean): boolean {

@@ -340,3 +340,32 @@ describe('peace signals during escalation', () => {
     expect(evOf(r.evidence, 'peace').every((e) => e.weight <= -0.7)).toBe(true);
   });
 });
+
+describe('citizenship of a foreign state is a group reference only with group framing', () => {
+  const label = (lang: 'kk' | 'ru' | 'en', title: string, text: string) => a.analyze({ lang, title, text });
+  it.each([
+    ['ru', 'Гражданин Узбекистана погиб в ДТП', 'Гражданин Узбекистана погиб в ДТП на трассе Алматы – Бишкек. Водитель легкового автомобиля не справился с управлением и выехал на встречную полосу. Полиция начала расследование.'],
+    ['kk', 'Өзбекстан азаматы жол апатында қаза тапты', 'Өзбекстан азаматы жол апатында қаза тапты. Жүргізуші көлікті басқара алмай, қарсы жолаққа шығып кеткен. Полиция тергеу бастады.'],
+    ['en', 'Kyrgyz national dies in road accident', 'A Kyrgyz national died in a road accident on the highway near Taraz. The driver lost control of the car and hit a truck. Police have opened an investigation.'],
+    ['en', 'Two detained for theft at a market', 'Two citizens of Tajikistan were detained for theft at a market. They stole phones from a stall and beat a guard. A criminal case was opened.'],
+    ['ru', 'На стройке погиб рабочий', 'На стройке в Актобе с высоты упал рабочий из Китая. Он погиб на месте. Проводится проверка соблюдения техники безопасности.'],
+    ['ru', 'ДТП на трассе', 'В результате столкновения грузовика и легкового автомобиля на трассе погиб гражданин Китая. Водитель грузовика задержан.'],
+  ] as const)('%s: an accident or a crime naming a foreign citizen is label 0 (%s)', (lang, title, text) => {
+    const r = label(lang, title, text);
+    expect(r.tension.label).toBe(0);
+    expect(evOf(r.evidence, 'group').every((e) => e.weight === 0)).toBe(true);
+  });
+  it.each([
+    ['ru', 'Массовая драка в Актау', 'В Актау произошла массовая драка между местными жителями и гражданами Узбекистана. Пострадали пять человек.'],
+    ['en', 'Mass brawl in Aktau', 'A mass brawl broke out in Aktau between local residents and citizens of Uzbekistan. Five people were injured.'],
+    ['kk', 'Ақтауда жаппай төбелес', 'Ақтауда жергілікті тұрғындар мен Өзбекстан азаматтары арасында жаппай төбелес болды. Бес адам жарақат алды.'],
+    ['ru', 'Драка у общежития', 'Ночью у общежития местные парни и граждане Кыргызстана устроили драку. Трое задержаны.'],
+    ['ru', 'Призывы выгнать мигрантов', 'В соцсетях распространяют посты с призывами выгнать граждан Узбекистана из города. Полиция проводит проверку по статье о разжигании розни.'],
+    ['en', 'Hate posts against foreign workers', 'Posts calling to drive out citizens of Uzbekistan spread on social media. Police opened a case for inciting ethnic hatred.'],
+    ['kk', 'Шетелдіктерге қарсы үндеу', 'Әлеуметтік желіде Қытай азаматтарын ауылдан қуып шығуға шақырған жазбалар тарады. Полиция ұлтаралық араздықты қоздыру фактісі бойынша тексеру бастады.'],
+    ['ru', 'Массовая драка с мигрантами', 'В Актау произошла массовая драка между местными жителями и трудовыми мигрантами. Пострадали пять человек.'],
+    ['en', 'Uzbek-owned shops attacked', 'Unknown men smashed windows and set fire to three Uzbek-owned shops in the village overnight. Residents said the attackers shouted insults.'],
+  ] as const)('%s: framed along group lines it stays label 1 (%s)', (lang, title, text) => {
+    expect(label(lang, title, text).tension.label).toBe(1);
+  });
+});
