@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LEXICON_FILES, loadLexicon, validateLexicon, type LexiconFile } from './lexicon.ts';
 import { Matcher } from './matcher.ts';
+import { TensionAnalyzer } from './analyze.ts';
 import { loadModel } from './classifier.ts';
 import { tokenize } from '../text/tokenize.ts';
 
@@ -108,5 +109,15 @@ describe('matcher', () => {
     const abroad = matcher.match(tokenize('In Nigeria and Sudan'), 'en').map((m) => m.entry.type);
     expect(kz).toEqual(['domestic', 'domestic']);
     expect(abroad).toEqual(['foreign', 'foreign']);
+  });
+});
+
+describe('a people is not its country (places.json)', () => {
+  const foreignOf = (text: string, lang: 'ru' | 'en' | 'kk') => new TensionAnalyzer().extract({ text, lang }).rules.features.foreignMentions;
+  it.each(['Украинцы Павлодара провели праздник.', 'Украинская диаспора отметила юбилей.', 'Пакистанцы открыли кафе.', 'Израильтяне приехали на форум.', 'Ukrainians in Pavlodar held a festival.'])('%s names no foreign place', (text) => {
+    expect(foreignOf(text, /^[A-Za-z]/.test(text) ? 'en' : 'ru')).toBe(0);
+  });
+  it.each(['Украина', 'Украине', 'Украину', 'Украины', 'Украиной', 'Пакистана', 'Грузии', 'Азербайджане'])('the country in every case form is foreign: %s', (w) => {
+    expect(foreignOf(`Делегация говорила о ${w} вчера.`, 'ru')).toBe(1);
   });
 });
