@@ -344,6 +344,34 @@ describe('teams named after places in a match report (quoted or bare); the venue
   });
 });
 
+describe('a capital dateline alone over national news is unresolved', () => {
+  it.each([
+    ['ru', 'АСТАНА. KAZINFORM – Правительство утвердило новые правила выдачи пособий. Изменения вступят в силу с 1 января.'],
+    ['ru', 'Астана. 24 ноября. КазТАГ – Минтруд предложил повысить минимальную зарплату. Проект закона опубликован.'],
+    ['ru', 'Алматы. КазТАГ – Нацбанк сохранил базовую ставку. Решение принято единогласно.'],
+    ['kk', 'АСТАНА. KAZINFORM – Үкімет жәрдемақы төлеудің жаңа ережелерін бекітті. Өзгерістер қаңтардан күшіне енеді.'],
+    ['en', 'ASTANA (Kazinform) – The Government approved new rules for social benefits. The changes take effect on January 1.'],
+  ] as const)('%s: %s', (lang, text) => {
+    const r = g(lang, text);
+    expect(r.region).toBeNull();
+    expect(r.district).toBeNull();
+  });
+  it.each([
+    ['ru', 'АСТАНА. KAZINFORM – Аким Астаны провёл встречу с жителями.', '710000000', '710000000'],
+    ['ru', 'АСТАНА. KAZINFORM – В Есильском районе открыли школу.', '710000000', '711210000'],
+    ['ru', 'АСТАНА. KAZINFORM – В столице открыли новую школу.', '710000000', '710000000'],
+    ['kk', 'АСТАНА. KAZINFORM – Астана әкімі тұрғындармен кездесті.', '710000000', '710000000'],
+    ['en', 'ALMATY (Kazinform) – A fire broke out in Medeu district overnight.', '750000000', '751710000'],
+    ['ru', 'АСТАНА. KAZINFORM – В Караганде открыли школу.', '350000000', '351000000'],
+    // a regional dateline still gives its city
+    ['ru', 'УСТЬ-КАМЕНОГОРСК. KAZINFORM – Правительство утвердило правила.', '630000000', '631000000'],
+  ] as const)('the dateline still counts when the text names its city or another place: %s: %s', (lang, text, region, district) => {
+    const r = g(lang, text);
+    expect(r.region?.kato).toBe(region);
+    expect(r.district?.kato).toBe(district);
+  });
+});
+
 describe('spurious foreign places', () => {
   it('the Criminal Code (УК РК, UK RK) is not the United Kingdom', () => {
     const ru = geocodeDetailed({ lang: 'ru', text: 'В Караганде возбуждено дело по статье 174 УК РК.' });

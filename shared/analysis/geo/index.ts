@@ -175,6 +175,9 @@ const VENUE_BEFORE = new Set(['v', 'vo', 'na', 'iz', 'pod', 'okolo', 'bliz', 'do
 const KK_ACC = new Set(['', 'ni', 'di', 'ti', 'n']);
 const KK_DAT = new Set(['ga', 'ge', 'ka', 'ke', 'na', 'ne', 'a', 'e']);
 
+/** Cities whose agency datelines (Kazinform, KazTAG …) open national news: Astana and Almaty. */
+const AGENCY_CAPITALS = new Set(['710000000', '750000000']);
+
 /** Vote of a dateline place (where the story was filed) relative to a place named in the text. */
 const DATELINE_WEIGHT = 0.5;
 
@@ -814,6 +817,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     // a district's parent region and the district itself
     if (e.level === 'district' || e.level === 'city_regional' || e.level === 'city_district') ctxDistrict.set(e.kato, ctxDistrict.get(e.kato) ?? 1);
   };
+  let ctxCapital: string | null = null;
   // "столица", "елорда", "the capital" point to Astana ("южная столица", "оңтүстік астана": Almaty)
   // when a shared name has to be resolved ("в районе Есиль столицы").
   for (let k = 0; k < toks.length; k++) {
@@ -823,6 +827,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     const south = pk.startsWith('iujn') || pk.startsWith('ontustik') || pk === 'southern' || pk.startsWith('bivsh') || pk === 'former';
     const city = south ? '750000000' : '710000000';
     ctxRegion.set(city, (ctxRegion.get(city) ?? 0) + 1);
+    ctxCapital = city;
     break;
   }
   const isVillageOnly = (c: Cand): boolean => c.ids.every((id) => entities[id].level === 'settlement' && entities[id].kind === 2);
@@ -943,6 +948,19 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     sentenceVote.set(k, w);
     return w - had;
   };
+  // A capital's agency dateline (АСТАНА. KAZINFORM –, Алматы. КазТАГ –) over national news that
+  // names nothing else in that city or its region says where the agency sits, not what the news is
+  // about: it gets no vote (unresolved rather than a guess). With the city, one of its districts or
+  // "столица" (Astana) in the text, it keeps its reduced vote.
+  let datelineMute: Raw | null = null;
+  if (dateline) {
+    const dr = resolved.find((x) => x.raw === dateline.raw);
+    const reg = dr?.entity?.level === 'city_republican' ? dr.entity.region : null;
+    if (reg && AGENCY_CAPITALS.has(reg)) {
+      const named = resolved.some((x) => x !== dr && (x.entity?.region === reg || x.regionOnly === reg)) || (ctxCapital === reg);
+      if (!named) datelineMute = dateline.raw;
+    }
+  }
   const placeScore = new Map<string, { place: Place; s: number; first: number }>();
   let kazakhstan = false;
   const mentions: GeoMention[] = [];
@@ -962,6 +980,9 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     let place: Place | null = null;
     if (r.foreign) {
       place = { kato: r.foreign.code, name: displayName(r.foreign, lang), level: 'foreign', confidence: r.confidence };
+    } else if (r.entity && r.raw === datelineMute) {
+      const e = r.entity;
+      place = { kato: e.kato, name: displayName(e, lang), level: e.level, confidence: r.confidence };
     } else if (r.entity) {
       const e = r.entity;
       place = { kato: e.kato, name: displayName(e, lang), level: e.level, confidence: r.confidence };
