@@ -311,6 +311,67 @@ describe('clubs and companies named after places', () => {
   });
 });
 
+describe('teams named after places in a match report (quoted or bare); the venue is still a place', () => {
+  it.each([
+    ['ru', '«Тобол» разгромил «Астану» в матче Кубка Казахстана', null],
+    ['ru', 'Тобол разгромил Астану в матче Кубка Казахстана.', null],
+    ['ru', 'Ордабасы уступил Актобе в 10-м туре чемпионата.', null],
+    ['ru', 'Шахтёр проиграл Астане в полуфинале кубка.', null],
+    ['ru', '«Тобол» разгромил «Астану» в матче Кубка Казахстана в Костанае.', '390000000'],
+    ['ru', 'Актобе обыграл Атырау со счётом 2:0 на стадионе в Павлодаре.', '550000000'],
+    ['ru', 'Кайрат и Астана сыграли вничью в Алматы.', '750000000'],
+    ['kk', '«Тобыл» «Астананы» Қазақстан кубогы матчында ұтты.', null],
+    ['kk', 'Тобыл Астананы 3:1 есебімен жеңді.', null],
+    ['kk', 'Ордабасы Қазақстан чемпионатының 5-турында Атырауды жеңді.', null],
+    ['kk', 'Ақтөбе Атырауға ұтылды, ойын Қостанайда өтті.', '390000000'],
+    ['kk', 'Қайрат пен Астана Алматыда тең ойнады.', '750000000'],
+    ['en', 'Tobol thrashed Astana 4-0 in the Kazakhstan Cup.', null],
+    ['en', 'Aktobe lost to Atyrau in the league on Sunday.', null],
+    ['en', 'Ordabasy defeated Aktobe in a cup fixture.', null],
+    ['en', 'Tobol beat Astana 2-1 in Kostanay.', '390000000'],
+    ['en', 'Kairat drew with Astana in Almaty.', '750000000'],
+  ] as const)('%s: %s', (lang, text, region) => {
+    expect(g(lang, text).region?.kato ?? null).toBe(region);
+  });
+  it.each([
+    ['ru', 'В Астане прошёл турнир по шахматам среди школьников.', '710000000'],
+    ['ru', 'Аким Павлодара вручил кубок победителям.', '550000000'],
+    ['en', 'Police in Astana beat a suspect, the court heard.', '710000000'],
+    ['en', 'Almaty hosted the league final.', '750000000'],
+    ['kk', 'Астанада футбол турнирі өтті.', '710000000'],
+  ] as const)('not a team: %s: %s', (lang, text, region) => {
+    expect(g(lang, text).region?.kato ?? null).toBe(region);
+  });
+});
+
+describe('a capital dateline alone over national news is unresolved', () => {
+  it.each([
+    ['ru', 'АСТАНА. KAZINFORM – Правительство утвердило новые правила выдачи пособий. Изменения вступят в силу с 1 января.'],
+    ['ru', 'Астана. 24 ноября. КазТАГ – Минтруд предложил повысить минимальную зарплату. Проект закона опубликован.'],
+    ['ru', 'Алматы. КазТАГ – Нацбанк сохранил базовую ставку. Решение принято единогласно.'],
+    ['kk', 'АСТАНА. KAZINFORM – Үкімет жәрдемақы төлеудің жаңа ережелерін бекітті. Өзгерістер қаңтардан күшіне енеді.'],
+    ['en', 'ASTANA (Kazinform) – The Government approved new rules for social benefits. The changes take effect on January 1.'],
+  ] as const)('%s: %s', (lang, text) => {
+    const r = g(lang, text);
+    expect(r.region).toBeNull();
+    expect(r.district).toBeNull();
+  });
+  it.each([
+    ['ru', 'АСТАНА. KAZINFORM – Аким Астаны провёл встречу с жителями.', '710000000', '710000000'],
+    ['ru', 'АСТАНА. KAZINFORM – В Есильском районе открыли школу.', '710000000', '711210000'],
+    ['ru', 'АСТАНА. KAZINFORM – В столице открыли новую школу.', '710000000', '710000000'],
+    ['kk', 'АСТАНА. KAZINFORM – Астана әкімі тұрғындармен кездесті.', '710000000', '710000000'],
+    ['en', 'ALMATY (Kazinform) – A fire broke out in Medeu district overnight.', '750000000', '751710000'],
+    ['ru', 'АСТАНА. KAZINFORM – В Караганде открыли школу.', '350000000', '351000000'],
+    // a regional dateline still gives its city
+    ['ru', 'УСТЬ-КАМЕНОГОРСК. KAZINFORM – Правительство утвердило правила.', '630000000', '631000000'],
+  ] as const)('the dateline still counts when the text names its city or another place: %s: %s', (lang, text, region, district) => {
+    const r = g(lang, text);
+    expect(r.region?.kato).toBe(region);
+    expect(r.district?.kato).toBe(district);
+  });
+});
+
 describe('spurious foreign places', () => {
   it('the Criminal Code (УК РК, UK RK) is not the United Kingdom', () => {
     const ru = geocodeDetailed({ lang: 'ru', text: 'В Караганде возбуждено дело по статье 174 УК РК.' });

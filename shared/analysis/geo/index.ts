@@ -161,7 +161,22 @@ const ORG_BEFORE_PREFIX = /^(igrok|trener|napadaiu|zashitn|poluzashitn|vratar|go
 const ORG_AFTER = new Set(['fc', 'fk', 'hk', 'club', 'team', 'motors', 'motorz', 'group', 'bank', 'arena', 'hub', 'opera', 'airlines', 'airways', 'holding', 'invest', 'media', 'tv', 'pro', 'futbol', 'hokkei']);
 const ORG_AFTER_PREFIX = /^(klub|komanda|motors|grupp)/;
 /** Match-report words: a quoted place name in such a sentence is a team. */
-const SPORTS_WORD = /^(match|gol$|goal|chempionat|liga|ligi|ligu|league|turnir|tournament|obigral|pobedil|sigral|vnichiu|scored|beat$|defeated|draw$|jendi|utildi|oiin|esebi|esep|premer|kubok|cup$|stadion|stadium|sezon|season|tur$|ture$|turda)/;
+const SPORTS_WORD = /^(match|gol$|goal|chempionat|liga|ligi|ligu|league|turnir|tournament|obigral|pobedil|sigral|vnichiu|scored|beat$|defeated|draw$|dreu$|jendi|utildi|utti$|oiin|oin$|oinda|oinin|oini$|esebi|esep|premer|kubok|kubk|kubog|cup$|fixture|schetom|razgrom|ustupil|proigral|stadion|stadium|sezon|season|tur$|ture$|turda|turind|turinda)/;
+/** Sports nouns (context for a bare, unquoted team name): match, cup, league, goal, со счётом … */
+const SPORTS_NOUN = /^(match|gol$|goli$|gola$|goal|chempionat|liga|ligi|ligu|league|turnir|tournament|kubok|kubk|kubog|cup$|fixture|schetom|esebi|esep|oiin|oin$|oinda|oinin|oini$|stadion|stadium|polufinal|semifinal|final|premer|tur$|ture$|turda|turind)/;
+/** A result verb right next to a bare team name: «Тобол разгромил Астану», "Tobol beat Astana". */
+const SPORTS_VERB = /^(razgrom|obigra|pobedi|ustupi|proigra|odolel|pereigra|beat$|beats$|defeat|thrash|edged$|routed$|jendi|jenildi|utti$|utildi)/;
+/** Verbs that make a sports sentence by themselves: drew with, сыграли вничью, тең ойнады. */
+const LOST = /^(lost|lose|loses)$/;
+const SPORTS_DRAW = /^(vnichiu|dreu$)/;
+/** Words before a venue, not a team: в Костанае, на стадионе в Павлодаре, in Kostanay, at Astana Arena. */
+const VENUE_BEFORE = new Set(['v', 'vo', 'na', 'iz', 'pod', 'okolo', 'bliz', 'do', 'in', 'at', 'near', 'from', 'into', 'of', 'akim', 'akimat']);
+/** Kazakh accusative and dative endings after a team name (Астананы жеңді, Атырауға ұтылды). */
+const KK_ACC = new Set(['', 'ni', 'di', 'ti', 'n']);
+const KK_DAT = new Set(['ga', 'ge', 'ka', 'ke', 'na', 'ne', 'a', 'e']);
+
+/** Cities whose agency datelines (Kazinform, KazTAG …) open national news: Astana and Almaty. */
+const AGENCY_CAPITALS = new Set(['710000000', '750000000']);
 
 /** Vote of a dateline place (where the story was filed) relative to a place named in the text. */
 const DATELINE_WEIGHT = 0.5;
@@ -659,9 +674,10 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     const same = (u: Token | undefined): u is Token => !!u && u.sentence === t.sentence;
     if (same(prev) && (ORG_BEFORE.has(prev.key) || (lang !== 'kk' && (ORG_BEFORE_RU.has(prev.key) || ORG_BEFORE_PREFIX.test(prev.key))))) return true;
     if (same(prev) && t.quoted && COMPANY_BEFORE.has(prev.key)) return true;
-    if (same(next) && (ORG_AFTER.has(next.key) || ORG_AFTER_PREFIX.test(next.key))) return true;
+    // (a Kazakh city in a case form before "футбол" is the venue: Астанада футбол турнирі өтті)
+    if (same(next) && (ORG_AFTER.has(next.key) || ORG_AFTER_PREFIX.test(next.key)) && !(lang === 'kk' && inflectedName(r))) return true;
     if ((same(prev) && prev.key === 'vs') || (same(next) && (next.key === 'vs' || (next.key === 'v' && next.dot)))) return true;
-    if (!t.quoted) return false;
+    if (!t.quoted) return bareTeam(r);
     // a quoted name: "против «Тобола»", «Ақтөбеге» қарсы, or a match report
     if ((same(prev) && prev.key === 'protiv') || (same(next) && next.key.startsWith('karsi'))) return true;
     let v = sportsSentence.get(t.sentence);
@@ -671,6 +687,77 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
       sportsSentence.set(t.sentence, v);
     }
     return v;
+  }
+
+  /** The Kazakh case ending after the name ('' when none; null when the stem does not show). */
+  function kkEnding(r: Raw): string | null {
+    const last = toks[r.i + r.n - 1].key;
+    const stem = r.key.split(' ').pop() ?? r.key;
+    return last.startsWith(stem) ? last.slice(stem.length) : null;
+  }
+  function inflectedName(r: Raw): boolean {
+    const e = kkEnding(r);
+    return e === null || e !== '';
+  }
+  // Sports context of the article: a sports noun or a score (2:0, 3-1) anywhere in it.
+  let sportsArticle: boolean | undefined;
+  function sportsContext(): boolean {
+    if (sportsArticle === undefined) {
+      sportsArticle = /\d\s*[:–-]\s*\d/.test(doc.body) && toks.some((u) => SPORTS_VERB.test(u.key));
+      if (!sportsArticle) for (const u of toks) if (SPORTS_NOUN.test(u.key)) {
+        sportsArticle = true;
+        break;
+      }
+    }
+    return sportsArticle;
+  }
+  /**
+   * A bare (unquoted) capitalised place name used as a team in a match report: next to a result
+   * verb (Тобол разгромил Астану, Kairat drew with Astana, Aktobe lost to Atyrau), or in Kazakh in
+   * the nominative, accusative or (before ұтылды/жеңілді) dative in a sentence with a result verb
+   * (Тобыл Астананы 3:1 есебімен жеңді). A venue stays a place: в Костанае, in Kostanay, Қостанайда.
+   */
+  function bareTeam(r: Raw): boolean {
+    const t = toks[r.i];
+    if (!t.cap || r.demonym || r.adjGender) return false;
+    const s = t.sentence;
+    const at = (k: number): Token | undefined => (k >= 0 && k < toks.length && toks[k].sentence === s ? toks[k] : undefined);
+    let verb = false;
+    let draw = false;
+    const scan = (k: number): void => {
+      const key = toks[k].key;
+      const nk = k + 1 < toks.length && toks[k + 1].sentence === s ? toks[k + 1].key : '';
+      if (SPORTS_VERB.test(key) || (LOST.test(key) && nk === 'to')) verb = true;
+      if (SPORTS_DRAW.test(key) || (key === 'ten' && lang === 'kk' && nk.startsWith('oina'))) draw = true;
+    };
+    for (let k = r.i - 1; k >= 0 && toks[k].sentence === s; k--) scan(k);
+    for (let k = r.i + r.n; k < toks.length && toks[k].sentence === s; k++) scan(k);
+    if (!verb && !draw) return false;
+    if (!draw && !sportsContext()) return false;
+    if (lang === 'kk') {
+      const e = kkEnding(r);
+      if (e === null) return false;
+      if (KK_ACC.has(e)) {
+        const nx = at(r.i + r.n);
+        // a nominative name before a generic word or a person's title is not a team
+        return !(e === '' && nx && !nx.cap && !SPORTS_VERB.test(nx.key) && !['pen', 'men', 'ben', 'jane'].includes(nx.key) && !/^\d/.test(nx.raw) && nx.key !== 'ten');
+      }
+      const nx = at(r.i + r.n);
+      return KK_DAT.has(e) && !!nx && /^(utild|jenild|karsi)/.test(nx.key);
+    }
+    const p = at(r.i - 1);
+    const pp = at(r.i - 2);
+    if (p && VENUE_BEFORE.has(p.key)) return false;
+    const nx = at(r.i + r.n);
+    const nx2 = at(r.i + r.n + 1);
+    const nx3 = at(r.i + r.n + 2);
+    const isVerb = (u: Token | undefined): boolean => !!u && (SPORTS_VERB.test(u.key) || /^(sigral|dreu$|drau$|lost$|lose$|loses$|plaied$)/.test(u.key));
+    if (isVerb(nx)) return true; // Тобол разгромил …, Kairat drew …
+    if (nx && ['i', 'and'].includes(nx.key) && nx2?.cap && isVerb(nx3)) return true; // Астана и Кайрат сыграли …
+    if (p && SPORTS_VERB.test(p.key)) return true; // … разгромил Астану, beat Astana
+    // … lost to Atyrau, drew with Astana, сыграли вничью с Актобе, уступил со счётом …
+    if (p && pp && ['to', 'uith', 's', 'so', 'against', 'protiv'].includes(p.key) && (isVerb(pp) || SPORTS_DRAW.test(pp.key))) return true;
+    return false;
   }
 
   // A bare village or district name that opens a sentence, while the same word is written in lower
@@ -730,6 +817,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     // a district's parent region and the district itself
     if (e.level === 'district' || e.level === 'city_regional' || e.level === 'city_district') ctxDistrict.set(e.kato, ctxDistrict.get(e.kato) ?? 1);
   };
+  let ctxCapital: string | null = null;
   // "столица", "елорда", "the capital" point to Astana ("южная столица", "оңтүстік астана": Almaty)
   // when a shared name has to be resolved ("в районе Есиль столицы").
   for (let k = 0; k < toks.length; k++) {
@@ -739,6 +827,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     const south = pk.startsWith('iujn') || pk.startsWith('ontustik') || pk === 'southern' || pk.startsWith('bivsh') || pk === 'former';
     const city = south ? '750000000' : '710000000';
     ctxRegion.set(city, (ctxRegion.get(city) ?? 0) + 1);
+    ctxCapital = city;
     break;
   }
   const isVillageOnly = (c: Cand): boolean => c.ids.every((id) => entities[id].level === 'settlement' && entities[id].kind === 2);
@@ -859,6 +948,19 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     sentenceVote.set(k, w);
     return w - had;
   };
+  // A capital's agency dateline (АСТАНА. KAZINFORM –, Алматы. КазТАГ –) over national news that
+  // names nothing else in that city or its region says where the agency sits, not what the news is
+  // about: it gets no vote (unresolved rather than a guess). With the city, one of its districts or
+  // "столица" (Astana) in the text, it keeps its reduced vote.
+  let datelineMute: Raw | null = null;
+  if (dateline) {
+    const dr = resolved.find((x) => x.raw === dateline.raw);
+    const reg = dr?.entity?.level === 'city_republican' ? dr.entity.region : null;
+    if (reg && AGENCY_CAPITALS.has(reg)) {
+      const named = resolved.some((x) => x !== dr && (x.entity?.region === reg || x.regionOnly === reg)) || (ctxCapital === reg);
+      if (!named) datelineMute = dateline.raw;
+    }
+  }
   const placeScore = new Map<string, { place: Place; s: number; first: number }>();
   let kazakhstan = false;
   const mentions: GeoMention[] = [];
@@ -878,6 +980,9 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     let place: Place | null = null;
     if (r.foreign) {
       place = { kato: r.foreign.code, name: displayName(r.foreign, lang), level: 'foreign', confidence: r.confidence };
+    } else if (r.entity && r.raw === datelineMute) {
+      const e = r.entity;
+      place = { kato: e.kato, name: displayName(e, lang), level: e.level, confidence: r.confidence };
     } else if (r.entity) {
       const e = r.entity;
       place = { kato: e.kato, name: displayName(e, lang), level: e.level, confidence: r.confidence };
