@@ -9,13 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { TensionAnalyzer } from '../tension/analyze.ts';
 import { evalCell, type EvalCell } from './metrics.ts';
 import { evaluateNews, NEWS_TEST2 } from './news.ts';
-import { isHeldOut, loadNewsTest, loadTensionDev, type LabelledDoc } from '../training/data.ts';
+import { isHeldOut, loadNewsTest, loadTensionDev, TENSION_DEV, tensionDevAvailable, type LabelledDoc } from '../training/data.ts';
 
 export type { ConfusionExample, EvalCell } from './metrics.ts';
 
 export interface TensionEvaluation {
   engine: string;
-  heldOutDev: { byLang: Record<string, EvalCell>; bySource: Record<string, EvalCell> };
+  /** null when the dev set (beside the repository, not in it) is missing. */
+  heldOutDev: { byLang: Record<string, EvalCell>; bySource: Record<string, EvalCell> } | null;
   newsTest: { byLang: Record<string, EvalCell> } | null;
   /** bench/data/news-test2.jsonl (RSS-style, written blind), through the full engine. */
   newsTest2: { byLang: Record<string, EvalCell> } | null;
@@ -48,8 +49,8 @@ export function evaluateTension(opts: { examples?: number; analyzer?: TensionAna
       const r = analyzer.analyze({ text: doc.text, title: doc.title });
       return { doc, score: r.tension.score, pred: r.tension.label };
     });
-  const dev = run(loadTensionDev().filter((d) => isHeldOut(d.id)));
-  const heldOutDev = {
+  const dev = tensionDevAvailable() ? run(loadTensionDev().filter((d) => isHeldOut(d.id))) : null;
+  const heldOutDev = dev && {
     byLang: Object.fromEntries([...groupBy(dev, (x) => x.doc.lang)].map(([k, v]) => [k, cell(v, examples)])),
     bySource: Object.fromEntries([...groupBy(dev, (x) => `${x.doc.lang}/${x.doc.source}`)].map(([k, v]) => [k, cell(v, examples)])),
   };
@@ -85,8 +86,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (args.includes('--json')) process.stdout.write(JSON.stringify(res, null, 2) + '\n');
   else {
     process.stdout.write(`engine ${res.engine}\n`);
-    printTable('held-out 20% of tension-dev, by language', res.heldOutDev.byLang, false);
-    printTable('held-out 20% of tension-dev, by source', res.heldOutDev.bySource, true);
+    if (res.heldOutDev) {
+      printTable('held-out 20% of tension-dev, by language', res.heldOutDev.byLang, false);
+      printTable('held-out 20% of tension-dev, by source', res.heldOutDev.bySource, true);
+    } else process.stdout.write(`\ntension-dev: not found at ${TENSION_DEV} (put ../shared/data/eval beside the repository or set BITIM_TENSION_DEV); its section is skipped\n`);
     if (res.newsTest) printTable('bench/data/news-test.jsonl, by language', res.newsTest.byLang, true);
     else process.stdout.write('\nbench/data/news-test.jsonl: not present\n');
     if (res.newsTest2) printTable('bench/data/news-test2.jsonl (RSS-style, written blind, diagnosed once; full engine), by language', res.newsTest2.byLang, true);

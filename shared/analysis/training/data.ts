@@ -61,7 +61,13 @@ function readJsonl(file: string): Array<Record<string, unknown>> {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
+/** The dev set lives beside the repository (../shared), not in it: its licences do not allow shipping it. */
+export const tensionDevAvailable = () => existsSync(TENSION_DEV);
+
 export function loadTensionDev(): LabelledDoc[] {
+  if (!tensionDevAvailable()) {
+    throw new Error(`tension dev set not found at ${TENSION_DEV}: put the data folder beside the repository (../shared/data/eval) or set BITIM_TENSION_DEV to the file`);
+  }
   return readJsonl(TENSION_DEV).map((r) => {
     const id = String(r.id);
     const source = id.split('-')[1]!;
