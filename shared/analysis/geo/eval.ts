@@ -25,9 +25,6 @@ export interface GoldItem {
   source?: string;
 }
 
-/** Per-language figures (the same shape as the news eval's geocoding table). */
-export type LangFigures = GeoFigures;
-
 export function loadGold(): GoldItem[] {
   const items: GoldItem[] = [];
   for (const f of ['geo-gold-kk.jsonl', 'geo-gold-ru-en.jsonl']) {
@@ -46,14 +43,14 @@ export function loadGold(): GoldItem[] {
 const scorable = (code: string | null): code is string => !!code && (/^\d{9}$/.test(code) || code.startsWith('foreign:') || code === 'country:KZ');
 
 export function evaluateGeo(opts: { split?: 'dev' | 'test' | 'all'; source?: 'geo-dev' | 'hand' | 'all' } = {}): {
-  perLang: Record<'kk' | 'ru' | 'en', LangFigures>;
+  perLang: Record<'kk' | 'ru' | 'en', GeoFigures>;
 } {
   const split = opts.split ?? 'all';
   const source = opts.source ?? 'all';
   const items = loadGold().filter(
     (it) => (split === 'all' || !it.split || it.split === split || it.source === 'geo-dev') && (source === 'all' || it.source === source),
   );
-  const perLang = {} as Record<'kk' | 'ru' | 'en', LangFigures>;
+  const perLang = {} as Record<'kk' | 'ru' | 'en', GeoFigures>;
   for (const lang of ['kk', 'ru', 'en'] as const) {
     const its = items.filter((i) => i.lang === lang && (split === 'all' || i.source === 'geo-dev' ? true : i.split === split));
     const tally = new GeoTally();
@@ -87,7 +84,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
         ['hand-written, dev half', { source: 'hand', split: 'dev' }],
         ['hand-written, test half', { source: 'hand', split: 'test' }],
       ];
-  const print = (label: string, perLang: Record<string, LangFigures>): void => {
+  const print = (label: string, perLang: Record<string, GeoFigures>): void => {
     console.log(`\n== ${label}`);
     console.log('lang  items  withPlace  regionN  regionAcc  districtN  districtAcc  mentionRecall  spuriousRegion');
     for (const [lang, f] of Object.entries(perLang)) {

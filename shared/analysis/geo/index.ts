@@ -166,8 +166,9 @@ const SPORTS_WORD = /^(match|gol$|goal|chempionat|liga|ligi|ligu|league|turnir|t
 const SPORTS_NOUN = /^(match|gol$|goli$|gola$|goal|chempionat|liga|ligi|ligu|league|turnir|tournament|kubok|kubk|kubog|cup$|fixture|schetom|esebi|esep|oiin|oin$|oinda|oinin|oini$|stadion|stadium|polufinal|semifinal|final|premer|tur$|ture$|turda|turind)/;
 /** A result verb right next to a bare team name: «Тобол разгромил Астану», "Tobol beat Astana". */
 const SPORTS_VERB = /^(razgrom|obigra|pobedi|ustupi|proigra|odolel|pereigra|beat$|beats$|defeat|thrash|edged$|routed$|jendi|jenildi|utti$|utildi)/;
-/** Verbs that make a sports sentence by themselves: drew with, сыграли вничью, тең ойнады. */
+/** "lost" is a result verb only before "to" (Aktobe lost to Atyrau). */
 const LOST = /^(lost|lose|loses)$/;
+/** Verbs that make a sports sentence by themselves: drew with, сыграли вничью (тең ойнады is checked in place). */
 const SPORTS_DRAW = /^(vnichiu|dreu$)/;
 /** Words before a venue, not a team: в Костанае, на стадионе в Павлодаре, in Kostanay, at Astana Arena. */
 const VENUE_BEFORE = new Set(['v', 'vo', 'na', 'iz', 'pod', 'okolo', 'bliz', 'do', 'in', 'at', 'near', 'from', 'into', 'of', 'akim', 'akimat']);
@@ -980,23 +981,23 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     let place: Place | null = null;
     if (r.foreign) {
       place = { kato: r.foreign.code, name: displayName(r.foreign, lang), level: 'foreign', confidence: r.confidence };
-    } else if (r.entity && r.raw === datelineMute) {
-      const e = r.entity;
-      place = { kato: e.kato, name: displayName(e, lang), level: e.level, confidence: r.confidence };
     } else if (r.entity) {
       const e = r.entity;
       place = { kato: e.kato, name: displayName(e, lang), level: e.level, confidence: r.confidence };
-      regionScore.set(e.region, (regionScore.get(e.region) ?? 0) + fresh('r', e.region, r.sentence, r.weight));
-      if (e.district) {
-        const spec = e.level === 'city_republican' ? 0.8 : 1;
-        const add = fresh('d', e.district, r.sentence, r.weight * spec);
-        // a city district named outright (Медеу ауданы, в Медеуском районе, Medeu district)
-        const named = e.level === 'city_district' && r.confidence >= 0.7 && !r.raw.demonym;
-        const d = districtScore.get(e.district);
-        if (d) {
-          d.s += add;
-          d.named ||= named;
-        } else districtScore.set(e.district, { s: add, first: r.raw.i, named });
+      // a muted dateline stays among the places but casts no vote
+      if (r.raw !== datelineMute) {
+        regionScore.set(e.region, (regionScore.get(e.region) ?? 0) + fresh('r', e.region, r.sentence, r.weight));
+        if (e.district) {
+          const spec = e.level === 'city_republican' ? 0.8 : 1;
+          const add = fresh('d', e.district, r.sentence, r.weight * spec);
+          // a city district named outright (Медеу ауданы, в Медеуском районе, Medeu district)
+          const named = e.level === 'city_district' && r.confidence >= 0.7 && !r.raw.demonym;
+          const d = districtScore.get(e.district);
+          if (d) {
+            d.s += add;
+            d.named ||= named;
+          } else districtScore.set(e.district, { s: add, first: r.raw.i, named });
+        }
       }
     } else if (r.regionOnly) {
       regionScore.set(r.regionOnly, (regionScore.get(r.regionOnly) ?? 0) + fresh('r', r.regionOnly, r.sentence, r.weight * 0.8));

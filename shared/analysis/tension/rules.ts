@@ -132,8 +132,10 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   // along group lines: an accident or a crime that names a foreign citizen is not intergroup.
   // A short untitled text (a post, a comment) has no event to frame: its nationality mention is
   // the topic, and it keeps counting.
-  const titledText = n > 0 && sentences[0]!.isTitle;
-  const framed = (!titledText && n <= SHORT_SENTENCES) || hasGroupFraming(sentences);
+  // The headline sums up the story: it is "adjacent" to the lead (the first LEAD_SENTENCES body
+  // sentences), and the lead to it.
+  const titled = n > 0 && sentences[0]!.isTitle;
+  const framed = (!titled && n <= SHORT_SENTENCES) || hasGroupFraming(sentences);
   for (let si = 0; si < n; si++) {
     const s = sentences[si]!;
     for (const m of s.matches) {
@@ -156,11 +158,6 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     for (const y of s.years) if (y < 2000 || (maxYear > 0 && y < maxYear)) historical[si] = true;
   }
 
-  // The headline sums up the story: it is "adjacent" to the lead (the first LEAD_SENTENCES body
-  // sentences), and the lead to it.
-  const titled = n > 0 && sentences[0]!.isTitle;
-  let leadHasGroup = false;
-  for (let k = 1; titled && k <= LEAD_SENTENCES && k < n; k++) if (hasGroup[k]) leadHasGroup = true;
   const f: RuleFeatures = {
     conflict: 0, conflictNoGroup: 0, conflictWithGroup: 0, hostility: 0, groups: groupsSeen.size, interethnic: 0, peace: 0, denials: 0,
     negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, foreign: 0, foreignMentions: 0, domesticMentions: 0, titled, sentences: n,
@@ -231,7 +228,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         continue;
       }
       const selfGroup = Boolean(e.group);
-      const coFactor = selfGroup || hasGroup[si] ? 1 : nearGroup(si, hasGroup, titled, leadHasGroup) ? ADJACENT_FACTOR : NO_GROUP_FACTOR;
+      const coFactor = selfGroup || hasGroup[si] ? 1 : nextToFlagged(si, hasGroup, titled) ? ADJACENT_FACTOR : NO_GROUP_FACTOR;
       let quoteF = 1;
       const tok = toks[m.start]!;
       if (tok.quoted) {
@@ -244,7 +241,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         }
       }
       if (e.type === 'grievance') {
-        if (hasGroup[si] && nearConflict(si, hasConflict, titled)) {
+        if (hasGroup[si] && (hasConflict[si] || nextToFlagged(si, hasConflict, titled))) {
           const w = e.weight * histF * quoteF * headline;
           f.grievanceWithGroup += w;
           raw += w;
@@ -369,25 +366,16 @@ function twoSided(m: Match, s: SentenceInput): boolean {
 const FIGHT_TIERS = new Set<string>(['brawl', 'group_clash']);
 const CONJUNCTIONS = new Set(['и', 'с', 'со', 'and', 'with', 'мен', 'бен', 'пен', 'men', 'ben', 'pen', 'және']);
 
-/** Is sentence si next to a sentence with a group reference (the headline is next to the lead)? */
-function nearGroup(si: number, hasGroup: boolean[], titled: boolean, leadHasGroup: boolean): boolean {
-  const n = hasGroup.length;
-  if ((si > 0 && hasGroup[si - 1]) || (si + 1 < n && hasGroup[si + 1])) return true;
-  if (!titled) return false;
-  if (si === 0) return leadHasGroup;
-  return si <= LEAD_SENTENCES && hasGroup[0]!;
-}
-
-/** Is there a conflict term in sentence si or next to it (the headline is next to the lead)? */
-function nearConflict(si: number, hasConflict: boolean[], titled: boolean): boolean {
-  if (hasConflict[si]) return true;
-  if ((si > 0 && hasConflict[si - 1]) || (si + 1 < hasConflict.length && hasConflict[si + 1])) return true;
+/** Is sentence si next to a flagged sentence (the headline is next to the lead sentences)? */
+function nextToFlagged(si: number, flags: boolean[], titled: boolean): boolean {
+  const n = flags.length;
+  if ((si > 0 && flags[si - 1]) || (si + 1 < n && flags[si + 1])) return true;
   if (!titled) return false;
   if (si === 0) {
-    for (let k = 1; k <= LEAD_SENTENCES && k < hasConflict.length; k++) if (hasConflict[k]) return true;
+    for (let k = 1; k <= LEAD_SENTENCES && k < n; k++) if (flags[k]) return true;
     return false;
   }
-  return si <= LEAD_SENTENCES && hasConflict[0]!;
+  return si <= LEAD_SENTENCES && flags[0]!;
 }
 
 function insideDenial(m: Match, matches: Match[]): boolean {
