@@ -7,10 +7,11 @@
 // district: KATO|null, region: KATO|null, note }. Each item goes in as {id, title, text, lang}; no
 // feedRegion is given. Region accuracy is over items with a gold region, district accuracy over
 // items with a gold district; a null answer counts as wrong.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, ENGINE_VERSION } from '../engine.ts';
+import { readJsonl } from '../training/data.ts';
 import { evalCell, GeoTally, type EvalCell, type GeoFigures } from './metrics.ts';
 
 export const NEWS_TEST2 = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bench', 'data', 'news-test2.jsonl');
@@ -45,18 +46,11 @@ export interface NewsEvaluation {
   geo: Record<string, GeoFigures>;
 }
 
-export function loadNewsItems(file: string): NewsItem[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as NewsItem);
-}
-
 /** The file through the engine; null when it is absent. `examples`: false positives/negatives kept per cell. */
 export function evaluateNews(file: string, opts: { examples?: number } = {}): NewsEvaluation | null {
   if (!existsSync(file)) return null;
   const examples = opts.examples ?? 3;
-  const rows: NewsRow[] = loadNewsItems(file).map((item) => {
+  const rows: NewsRow[] = readJsonl<NewsItem>(file).map((item) => {
     const r = analyze({ id: item.id, title: item.title, text: item.text, lang: item.lang });
     return { item, score: r.tension.score, pred: r.tension.label, severity: r.tension.severity, district: r.district?.kato ?? null, region: r.region?.kato ?? null };
   });

@@ -27,7 +27,6 @@ const GENERIC = new Set(['облысы', 'область', 'г.а.', 'қ.ә.', '
 const CYR = /^[а-яёәғқңөұүһі\- ]+$/i;
 const LAT = /^[a-z\- ]+$/i;
 
-/** A name as lexicon patterns: lower-cased; long single Russian/English names also as a prefix (inflection). */
 /**
  * The case forms of a one-word Russian place name: Украина → украина, украины, украине, украину,
  * украиной, украиною; Грузия → грузии, грузию, грузией; Пакистан → пакистана, пакистану, пакистаном,
@@ -48,6 +47,7 @@ export function ruCaseForms(w: string): string[] {
   return [w, `${w}а`, `${w}у`, `${w}ом`, `${w}е`];
 }
 
+/** A name as lexicon patterns: lower-cased; long single Russian/English names also as a prefix (inflection). */
 function forms(name: string, lang: Lang, foreign = false): string[] {
   const words = name.toLowerCase().split(/\s+/).filter((w) => w && !GENERIC.has(w));
   if (words.length === 0) return [];

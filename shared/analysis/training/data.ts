@@ -54,11 +54,12 @@ export function cleanEthnoHate(t: string): string {
   return s.trim();
 }
 
-function readJsonl(file: string): Array<Record<string, unknown>> {
+/** One JSON object per non-blank line. */
+export function readJsonl<T = Record<string, unknown>>(file: string): T[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+    .map((l) => JSON.parse(l) as T);
 }
 
 /** The dev set lives beside the repository (../shared), not in it: its licences do not allow shipping it. */
