@@ -28,14 +28,6 @@ export type BatchRow = Pick<ArticlesTable, 'dedup_key' | 'guid' | 'url' | 'title
   bands: string;
 };
 
-/** A batch ready for the article store. */
-export interface PreparedBatch {
-  /** JSON array of BatchRow: the statement's one parameter. */
-  json: string;
-  /** Items the feed carried (duplicates within it included). */
-  items: number;
-}
-
 /** One row per dedup key (the first occurrence wins), with fingerprint, bands and story group. */
 export function batchRows(feedId: number, items: NormalisedItem[]): BatchRow[] {
   const byKey = new Map<string, NormalisedItem>();
@@ -66,8 +58,4 @@ export function batchRows(feedId: number, items: NormalisedItem[]): BatchRow[] {
   const groups = storyGroups(rows.map((r) => r.fingerprint));
   rows.forEach((r, i) => (r.grp = groups[i]! + 1));
   return rows;
-}
-
-export function prepareBatch(feedId: number, items: NormalisedItem[]): PreparedBatch {
-  return { json: JSON.stringify(batchRows(feedId, items)), items: items.length };
 }

@@ -1,6 +1,6 @@
 // Articles: stored once per dedup key, grouped into stories of syndicated copies.
 import { sql, type Expression } from 'kysely';
-import { prepareBatch, type BatchRow } from '../../feeds/batch.ts';
+import { batchRows, type BatchRow } from '../../feeds/batch.ts';
 import { SAME_STORY_MAX_DISTANCE } from '../../feeds/fingerprint.ts';
 import type { NormalisedItem } from '../../feeds/types.ts';
 import type { Db } from '../index.ts';
@@ -34,9 +34,8 @@ const fingerprintDistance = (a: Expression<string>, b: Expression<string>) =>
  */
 export async function insertItems(db: Db, feedId: number, langHint: string | null, items: NormalisedItem[], fetchedAt: Date): Promise<InsertOutcome> {
   if (items.length === 0) return { newIds: [], duplicates: 0 };
-  const batch = prepareBatch(feedId, items);
   const params: InsertParams = {
-    rows: batch.json,
+    rows: JSON.stringify(batchRows(feedId, items)),
     feedId,
     langHint,
     fetchedAt,
@@ -44,7 +43,7 @@ export async function insertItems(db: Db, feedId: number, langHint: string | nul
   };
   const { rows } = await db.executeQuery(compiledInsert(db, params));
   const newIds = rows.map((r) => Number(r.id)).sort((a, c) => a - c);
-  return { newIds, duplicates: batch.items - newIds.length };
+  return { newIds, duplicates: items.length - newIds.length };
 }
 
 type InsertParams = {
