@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type { Lang } from '../types.ts';
 import { foldToken, latinKazakhToCyrillic } from '../text/normalize.ts';
 import { stemKazakh, stemKazakhDetailed, type KazakhStem } from './kazakh.ts';
+import { memo } from '../text/memo.ts';
 
 const require = createRequire(import.meta.url);
 const porterRu = require('natural/lib/natural/stemmers/porter_stemmer_ru.js') as { stem(t: string): string };
@@ -18,20 +19,8 @@ const porterEn = require('natural/lib/natural/stemmers/porter_stemmer.js') as { 
 
 export type Stemmer = (lowerToken: string) => string;
 
+/** Stems are memoised per word form: news repeats its words. */
 const CACHE_LIMIT = 200_000;
-
-function cached(fn: Stemmer): Stemmer {
-  let cache = new Map<string, string>();
-  return (t: string) => {
-    let s = cache.get(t);
-    if (s === undefined) {
-      s = fn(t);
-      if (cache.size >= CACHE_LIMIT) cache = new Map();
-      cache.set(t, s);
-    }
-    return s;
-  };
-}
 
 const LATIN_RE = /^[a-zà-ɏ'’ʼ\-]+$/;
 
@@ -50,9 +39,9 @@ function englishKey(t: string): string {
 }
 
 const STEMMERS: Record<Lang, Stemmer> = {
-  kk: cached(kazakhKey),
-  ru: cached(russianKey),
-  en: cached(englishKey),
+  kk: memo(kazakhKey, CACHE_LIMIT),
+  ru: memo(russianKey, CACHE_LIMIT),
+  en: memo(englishKey, CACHE_LIMIT),
   other: (t) => t,
 };
 
