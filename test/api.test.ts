@@ -1,6 +1,5 @@
 // The HTTP API against a real PostgreSQL database: auth and roles, validation and error shapes,
 // feeds, article filters and keyset pagination, district counters, OpenAPI, the analysis engine.
-import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -19,6 +18,7 @@ import { addFeeds, recordFetch } from '../shared/db/repositories/feeds.ts';
 import { createApiKey } from '../shared/db/repositories/keys.ts';
 import type { NormalisedItem } from '../shared/feeds/types.ts';
 import { kzDay } from '../shared/time.ts';
+import { pseudoText } from './helpers/articles.ts';
 import { testConfig } from './helpers/env.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
@@ -33,17 +33,6 @@ const AUEZOV = { kato: '751310000', name: 'Auezov District' };
 const T0 = Date.parse('2026-11-20T12:00:00Z');
 const HOUR = 3600_000;
 const ENGINE = 'test-engine-1';
-
-// Pseudo-words from a seeded generator: unrelated texts, so no two seeded articles look like one
-// story to the near-duplicate detector (which keys on the first five letters of each word).
-function distinctText(n: number): string {
-  const words: string[] = [];
-  for (let w = 0; w < 60; w++) {
-    const h = createHash('sha256').update(`${n}:${w}`).digest();
-    words.push(Array.from(h.subarray(0, 7), (b) => String.fromCharCode(0x430 + (b % 32))).join(''));
-  }
-  return words.join(' ');
-}
 
 function item(url: string, title: string, text: string, published: number): NormalisedItem {
   return { guid: url, url, title, summary: text.slice(0, 200), content: text, author: null, published: new Date(published).toISOString(), publishedFromFeed: true };
@@ -125,7 +114,7 @@ describe('HTTP API (PostgreSQL)', () => {
 
     // Feed A: 24 articles, two per timestamp (ties on published_at), 2 h apart, reaching back past
     // the start of the Kazakhstan day 2026-11-20 (2026-11-19T19:00Z). Two of every three scored.
-    const aItems = Array.from({ length: 24 }, (_, i) => item(`https://abay.example.kz/a/${i}`, `Новость ${i}`, distinctText(i), T0 - Math.floor(i / 2) * 2 * HOUR));
+    const aItems = Array.from({ length: 24 }, (_, i) => item(`https://abay.example.kz/a/${i}`, `Новость ${i}`, pseudoText(i), T0 - Math.floor(i / 2) * 2 * HOUR));
     const aIns = await insertItems(rt.db, feedA, 'ru', aItems, new Date(T0));
     expect(aIns.newIds).toHaveLength(24);
     for (const [i, id] of aIns.newIds.entries()) {
@@ -137,9 +126,9 @@ describe('HTTP API (PostgreSQL)', () => {
       seeded.push({ id, feedId: feedA, published, scored, lang: 'ru', score: scored ? score : null, district: scored ? district.kato : null, region: scored ? ABAY.kato : null });
     }
     // Feed B: 6 articles in Kazakh, all scored, Auezov district; the first two are one story.
-    const storyText = distinctText(100);
+    const storyText = pseudoText(100);
     const bItems = Array.from({ length: 6 }, (_, i) =>
-      item(`https://almaty.example.kz/b/${i}`, i < 2 ? 'Бір оқиға' : `Жаңалық ${i}`, i < 2 ? storyText : distinctText(200 + i), T0 - i * HOUR - 30 * 60_000),
+      item(`https://almaty.example.kz/b/${i}`, i < 2 ? 'Бір оқиға' : `Жаңалық ${i}`, i < 2 ? storyText : pseudoText(200 + i), T0 - i * HOUR - 30 * 60_000),
     );
     const bIns = await insertItems(rt.db, feedB, 'kk', bItems, new Date(T0));
     expect(bIns.newIds).toHaveLength(6);

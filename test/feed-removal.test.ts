@@ -1,7 +1,6 @@
 // Removing a feed (DELETE /v1/feeds/:id and `bitim feeds remove`) takes its articles out of the
 // per-unit daily counters and out of their stories' report counts, in the same transaction.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../services/api/app.ts';
 import { openRuntime, type Runtime } from '../services/runtime.ts';
@@ -10,7 +9,7 @@ import { saveAnalysis } from '../shared/db/repositories/analyses.ts';
 import { insertItems } from '../shared/db/repositories/articles.ts';
 import { addFeeds } from '../shared/db/repositories/feeds.ts';
 import { createApiKey } from '../shared/db/repositories/keys.ts';
-import type { NormalisedItem } from '../shared/feeds/types.ts';
+import { pseudoText, urlItem } from './helpers/articles.ts';
 import { testConfig } from './helpers/env.ts';
 
 const R1 = { kato: '100000000', name: 'Abay Region' };
@@ -22,19 +21,7 @@ const DAY1 = '2026-11-20';
 const DAY2 = '2026-11-21';
 const AT = new Date('2026-11-21T12:00:00Z');
 
-/** Unrelated pseudo-word texts: no two look like one story unless they are the same text. */
-function text(n: number): string {
-  const words: string[] = [];
-  for (let w = 0; w < 60; w++) {
-    const h = createHash('sha256').update(`${n}:${w}`).digest();
-    words.push(Array.from(h.subarray(0, 7), (b) => String.fromCharCode(0x430 + (b % 32))).join(''));
-  }
-  return words.join(' ');
-}
-
-function item(url: string, body: string): NormalisedItem {
-  return { guid: url, url, title: url, summary: body.slice(0, 200), content: body, author: null, published: AT.toISOString(), publishedFromFeed: true };
-}
+const item = (url: string, body: string) => urlItem(url, body, AT);
 
 function result(id: number, score: number, district: { kato: string; name: string }, region: { kato: string; name: string }): AnalysisResult {
   const label = score >= 0.5 ? 1 : 0;
@@ -96,7 +83,7 @@ describe('removing a feed', () => {
   async function seedFeed(url: string, articles: Array<[number, number, typeof D1, typeof R1, string]>) {
     const { added } = await addFeeds(rt.db, [{ url, lang: 'ru' }]);
     const feedId = added[0]!.id;
-    const { newIds } = await insertItems(rt.db, feedId, 'ru', articles.map(([n], i) => item(`${url}/${i}`, text(n))), AT);
+    const { newIds } = await insertItems(rt.db, feedId, 'ru', articles.map(([n], i) => item(`${url}/${i}`, pseudoText(n))), AT);
     expect(newIds).toHaveLength(articles.length);
     for (const [i, id] of newIds.entries()) {
       const [, score, district, region, day] = articles[i]!;

@@ -1,29 +1,16 @@
 // Storing a feed's items groups syndicated copies into stories in one statement: copies within a
 // batch, copies of stories already stored, re-polls and racing workers.
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../services/runtime.ts';
 import { insertItems } from '../shared/db/repositories/articles.ts';
 import { addFeeds } from '../shared/db/repositories/feeds.ts';
 import { isSameStory, storyFingerprint } from '../shared/feeds/fingerprint.ts';
-import type { NormalisedItem } from '../shared/feeds/types.ts';
+import { pseudoText, urlItem } from './helpers/articles.ts';
 import { testConfig } from './helpers/env.ts';
 
 const AT = new Date('2026-11-21T12:00:00Z');
 
-/** 60 pseudo-words; `edit` replaces one of them (a light edit: the same story). */
-function text(n: number, edit = -1): string {
-  const words: string[] = [];
-  for (let w = 0; w < 60; w++) {
-    const h = createHash('sha256').update(w === edit ? `edit:${n}:${w}` : `${n}:${w}`).digest();
-    words.push(Array.from(h.subarray(0, 7), (b) => String.fromCharCode(0x430 + (b % 32))).join(''));
-  }
-  return words.join(' ');
-}
-
-function item(url: string, body: string): NormalisedItem {
-  return { guid: url, url, title: url, summary: body.slice(0, 200), content: body, author: null, published: AT.toISOString(), publishedFromFeed: true };
-}
+const item = (url: string, body: string) => urlItem(url, body, AT);
 
 describe('stories', () => {
   let rt: Runtime;
@@ -62,13 +49,13 @@ describe('stories', () => {
   });
 
   it('the test texts: an edited copy is the same story, other texts are not', () => {
-    expect(isSameStory(storyFingerprint('', text(1)), storyFingerprint('', text(1, 7)))).toBe(true);
-    expect(isSameStory(storyFingerprint('', text(1)), storyFingerprint('', text(2)))).toBe(false);
+    expect(isSameStory(storyFingerprint('', pseudoText(1)), storyFingerprint('', pseudoText(1, 7)))).toBe(true);
+    expect(isSameStory(storyFingerprint('', pseudoText(1)), storyFingerprint('', pseudoText(2)))).toBe(false);
   });
 
   it('groups copies within a batch and joins copies of stored stories', async () => {
     const a = await feed('https://a.example.kz/rss');
-    const first = await insertItems(rt.db, a, 'ru', [item('https://a.example.kz/1', text(1)), item('https://a.example.kz/2', text(2)), item('https://a.example.kz/3', text(1, 7))], AT);
+    const first = await insertItems(rt.db, a, 'ru', [item('https://a.example.kz/1', pseudoText(1)), item('https://a.example.kz/2', pseudoText(2)), item('https://a.example.kz/3', pseudoText(1, 7))], AT);
     expect(first.newIds).toHaveLength(3);
     const [s1, s2, s3] = await storyOf(first.newIds);
     expect(s1).not.toBeNull();
@@ -76,7 +63,7 @@ describe('stories', () => {
     expect(s2).not.toBe(s1);
 
     const b = await feed('https://b.example.kz/rss');
-    const second = await insertItems(rt.db, b, 'ru', [item('https://b.example.kz/1', text(3)), item('https://b.example.kz/2', text(1, 11)), item('https://b.example.kz/3', text(2, 3))], AT);
+    const second = await insertItems(rt.db, b, 'ru', [item('https://b.example.kz/1', pseudoText(3)), item('https://b.example.kz/2', pseudoText(1, 11)), item('https://b.example.kz/3', pseudoText(2, 3))], AT);
     const [t1, t2, t3] = await storyOf(second.newIds);
     expect(t2).toBe(s1);
     expect(t3).toBe(s2);
@@ -88,15 +75,15 @@ describe('stories', () => {
 
   it('a re-poll stores nothing and counts nothing twice', async () => {
     const a = (await rt.db.selectFrom('feeds').select('id').where('url', '=', 'https://a.example.kz/rss').executeTakeFirstOrThrow()).id;
-    const again = await insertItems(rt.db, a, 'ru', [item('https://a.example.kz/1', text(1)), item('https://a.example.kz/2', text(2)), item('https://a.example.kz/3', text(1, 7))], AT);
+    const again = await insertItems(rt.db, a, 'ru', [item('https://a.example.kz/1', pseudoText(1)), item('https://a.example.kz/2', pseudoText(2)), item('https://a.example.kz/3', pseudoText(1, 7))], AT);
     expect(again).toEqual({ newIds: [], duplicates: 3 });
     await expectConsistent();
   });
 
   it('stories older than the window are not joined', async () => {
     const c = await feed('https://c.example.kz/rss');
-    const old = await insertItems(rt.db, c, 'ru', [item('https://c.example.kz/1', text(40))], new Date(AT.getTime() - 10 * 86_400_000));
-    const fresh = await insertItems(rt.db, c, 'ru', [item('https://c.example.kz/2', text(40, 5))], AT);
+    const old = await insertItems(rt.db, c, 'ru', [item('https://c.example.kz/1', pseudoText(40))], new Date(AT.getTime() - 10 * 86_400_000));
+    const fresh = await insertItems(rt.db, c, 'ru', [item('https://c.example.kz/2', pseudoText(40, 5))], AT);
     const [o] = await storyOf(old.newIds);
     const [f] = await storyOf(fresh.newIds);
     expect(f).not.toBe(o);
@@ -107,7 +94,7 @@ describe('stories', () => {
     const d = await feed('https://d.example.kz/rss');
     const e = await feed('https://e.example.kz/rss');
     // Two feeds carrying copies of the same stories, each polled by several workers at once.
-    const batch = (host: string, edit: number) => Array.from({ length: 12 }, (_, i) => item(`https://${host}/${i}`, text(100 + (i % 4), i < 4 ? -1 : edit + i)));
+    const batch = (host: string, edit: number) => Array.from({ length: 12 }, (_, i) => item(`https://${host}/${i}`, pseudoText(100 + (i % 4), i < 4 ? -1 : edit + i)));
     const polls = await Promise.all([
       ...Array.from({ length: 3 }, () => insertItems(rt.db, d, 'ru', batch('d.example.kz', 20), AT)),
       ...Array.from({ length: 3 }, () => insertItems(rt.db, e, 'ru', batch('e.example.kz', 40), AT)),
