@@ -6,7 +6,7 @@ import { openRuntime, startRoles, type Running, type Runtime } from '../services
 import { buildApp } from '../services/api/app.ts';
 import { addFeeds } from '../shared/db/repositories/feeds.ts';
 import { createApiKey } from '../shared/db/repositories/keys.ts';
-import { jobIds, Queues } from '../shared/queue/index.ts';
+import { jobIds, Queues, SCORE_BATCH } from '../shared/queue/index.ts';
 import { startIngestWorker } from '../workers/ingest/index.ts';
 import { makeItems, startFeedServer, type FeedServer } from './helpers/feed-server.ts';
 import { testConfig, type Mode } from './helpers/env.ts';
@@ -159,7 +159,7 @@ describe.each(modes)('pipeline (%s)', (mode) => {
   it('recovers when a worker process is killed mid-batch, storing nothing twice', async () => {
     const before = await count('articles');
     await running.stop(); // only the child process works until it is killed
-    const N = 150;
+    const N = 3 * SCORE_BATCH + 50; // several score jobs, so the kill lands between two of them
     server.setItems(makeItems(N, server.base, 1000));
     const { added } = await addFeeds(rt.db, [{ url: server.url('/feed.xml?kill=1'), lang: 'ru' }]);
     const feedId = added[0]!.id;
