@@ -1,5 +1,5 @@
-// Ingest benchmark: articles per second through ingestion (fetch → parse → store → stories → enqueue
-// scoring) and through the whole pipeline (… → score → store) on the Redis and the PostgreSQL queue
+// Ingest benchmark: articles per second through ingestion (fetch → parse → store → enqueue scoring)
+// and through the whole pipeline (… → stories → score → store) on the Redis and the PostgreSQL queue
 // backends, beside a bare fetch+parse loop over exactly the same bytes in the same run; and end-to-end
 // latency from the poll that sees an item to its scored row.
 //
@@ -210,7 +210,7 @@ async function pipeline(outlets: Outlet[], backend: 'redis' | 'postgres', runInd
     const cpu0 = process.cpuUsage();
     const t0 = Date.now();
     await rt.queues.addBulk('fetch-feed', added.map((f, i) => ({ data: { feedId: f.id, reason: 'manual' as const }, jobId: ids[i]! })));
-    // Ingest: fetched, parsed, stored, grouped into stories, scoring enqueued, fetch recorded.
+    // Ingest: fetched, parsed, stored, scoring enqueued, fetch recorded.
     // Polled slowly: the end time comes from the jobs themselves, and polling is CPU this process
     // would otherwise give the ingest worker.
     while ((await count('articles')) < warmTotal + total) await sleep(50);
@@ -288,7 +288,7 @@ export async function benchIngest(log: (s: string) => void): Promise<BenchResult
       log(`${backend}: ingest ratio median ${ratio.toFixed(2)} (min ${Math.min(...ratios).toFixed(2)}, max ${Math.max(...ratios).toFixed(2)}, ${ROUNDS} rounds)`);
       results.push({ metric: `ingest throughput (${backend} backend)`, value: ingest, unit: 'articles/s', baseline, ratio, target: 'median per-round ratio >= 0.5 of bare fetch+parse', met: ratio >= 0.5 });
       // CPU time is what a shared machine's load distorts least: the ingest process's own CPU per
-      // article (fetch, parse, fingerprints, SQL, queue) beside the bare loop's (fetch, parse).
+      // article (fetch, parse, SQL, queue) beside the bare loop's (fetch, parse).
       results.push({ metric: `ingest CPU per article (${backend})`, value: ingestCpu, unit: 'µs', baseline: baselineCpu, ratio: baselineCpu / ingestCpu, target: 'informational', met: true });
 
       // Scoring alongside: through-scoring throughput and end-to-end latency.

@@ -18,7 +18,7 @@ import { addFeeds, recordFetch } from '../shared/db/repositories/feeds.ts';
 import { createApiKey } from '../shared/db/repositories/keys.ts';
 import type { NormalisedItem } from '../shared/feeds/types.ts';
 import { kzDay } from '../shared/time.ts';
-import { pseudoText } from './helpers/articles.ts';
+import { groupStored, pseudoText } from './helpers/articles.ts';
 import { testConfig } from './helpers/env.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
@@ -117,6 +117,7 @@ describe('HTTP API (PostgreSQL)', () => {
     const aItems = Array.from({ length: 24 }, (_, i) => item(`https://abay.example.kz/a/${i}`, `Новость ${i}`, pseudoText(i), T0 - Math.floor(i / 2) * 2 * HOUR));
     const aIns = await insertItems(rt.db, feedA, 'ru', aItems, new Date(T0));
     expect(aIns.newIds).toHaveLength(24);
+    await groupStored(rt.db, aIns.newIds);
     for (const [i, id] of aIns.newIds.entries()) {
       const published = T0 - Math.floor(i / 2) * 2 * HOUR;
       const scored = i % 3 !== 2;
@@ -132,6 +133,7 @@ describe('HTTP API (PostgreSQL)', () => {
     );
     const bIns = await insertItems(rt.db, feedB, 'kk', bItems, new Date(T0));
     expect(bIns.newIds).toHaveLength(6);
+    await groupStored(rt.db, bIns.newIds);
     syndicated = bIns.newIds.slice(0, 2);
     for (const [i, id] of bIns.newIds.entries()) {
       const published = T0 - i * HOUR - 30 * 60_000;

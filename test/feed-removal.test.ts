@@ -9,7 +9,7 @@ import { saveAnalysis } from '../shared/db/repositories/analyses.ts';
 import { insertItems } from '../shared/db/repositories/articles.ts';
 import { addFeeds } from '../shared/db/repositories/feeds.ts';
 import { createApiKey } from '../shared/db/repositories/keys.ts';
-import { pseudoText, urlItem } from './helpers/articles.ts';
+import { groupStored, pseudoText, urlItem } from './helpers/articles.ts';
 import { testConfig } from './helpers/env.ts';
 
 const R1 = { kato: '100000000', name: 'Abay Region' };
@@ -85,6 +85,7 @@ describe('removing a feed', () => {
     const feedId = added[0]!.id;
     const { newIds } = await insertItems(rt.db, feedId, 'ru', articles.map(([n], i) => item(`${url}/${i}`, pseudoText(n))), AT);
     expect(newIds).toHaveLength(articles.length);
+    await groupStored(rt.db, newIds);
     for (const [i, id] of newIds.entries()) {
       const [, score, district, region, day] = articles[i]!;
       await saveAnalysis(rt.db, id, result(id, score, district, region), 'test', day);

@@ -92,6 +92,12 @@ describe.each(modes)('pipeline (%s)', (mode) => {
     expect(first).toMatchObject({ outcome: 'ok', new: 12, duplicates: 0 });
     await waitFor('12 analyses', () => count('analyses'), (n) => n === 12);
 
+    // Scoring put every article in a story (copies of one template are one story), counted once.
+    const unstoried = await rt.db.selectFrom('articles').select('id').where('story_id', 'is', null).execute();
+    expect(unstoried).toEqual([]);
+    const reports = await rt.db.selectFrom('stories').select((eb) => eb.fn.sum<number>('report_count').as('n')).executeTakeFirstOrThrow();
+    expect(Number(reports.n)).toBe(12);
+
     const items = await allArticles();
     expect(items).toHaveLength(12);
     expect(new Set(items.map((i) => i.id)).size).toBe(12);

@@ -1,11 +1,12 @@
-// Storing a feed's items groups syndicated copies into stories in one statement: copies within a
-// batch, copies of stories already stored, re-polls and racing workers.
+// The score stage groups syndicated copies into stories in one statement: copies within a batch,
+// copies of stories already stored, re-polls, retried jobs and racing workers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../services/runtime.ts';
 import { insertItems } from '../shared/db/repositories/articles.ts';
 import { addFeeds } from '../shared/db/repositories/feeds.ts';
+import { groupIntoStories } from '../shared/db/repositories/stories.ts';
 import { isSameStory, storyFingerprint } from '../shared/feeds/fingerprint.ts';
-import { pseudoText, urlItem } from './helpers/articles.ts';
+import { groupStored, pseudoText, urlItem } from './helpers/articles.ts';
 import { testConfig } from './helpers/env.ts';
 
 const AT = new Date('2026-11-21T12:00:00Z');
@@ -18,6 +19,15 @@ describe('stories', () => {
 
   async function feed(url: string): Promise<number> {
     return (await addFeeds(rt.db, [{ url }])).added[0]!.id;
+  }
+
+  const group = (ids: number[]) => groupStored(rt.db, ids);
+
+  /** Stores a feed's items and groups them, as ingest and then scoring do. */
+  async function store(feedId: number, items: ReturnType<typeof item>[], at = AT) {
+    const out = await insertItems(rt.db, feedId, 'ru', items, at);
+    await group(out.newIds);
+    return out;
   }
 
   async function storyOf(ids: number[]): Promise<Array<number | null>> {
@@ -55,7 +65,7 @@ describe('stories', () => {
 
   it('groups copies within a batch and joins copies of stored stories', async () => {
     const a = await feed('https://a.example.kz/rss');
-    const first = await insertItems(rt.db, a, 'ru', [item('https://a.example.kz/1', pseudoText(1)), item('https://a.example.kz/2', pseudoText(2)), item('https://a.example.kz/3', pseudoText(1, 7))], AT);
+    const first = await store(a, [item('https://a.example.kz/1', pseudoText(1)), item('https://a.example.kz/2', pseudoText(2)), item('https://a.example.kz/3', pseudoText(1, 7))]);
     expect(first.newIds).toHaveLength(3);
     const [s1, s2, s3] = await storyOf(first.newIds);
     expect(s1).not.toBeNull();
@@ -63,7 +73,7 @@ describe('stories', () => {
     expect(s2).not.toBe(s1);
 
     const b = await feed('https://b.example.kz/rss');
-    const second = await insertItems(rt.db, b, 'ru', [item('https://b.example.kz/1', pseudoText(3)), item('https://b.example.kz/2', pseudoText(1, 11)), item('https://b.example.kz/3', pseudoText(2, 3))], AT);
+    const second = await store(b, [item('https://b.example.kz/1', pseudoText(3)), item('https://b.example.kz/2', pseudoText(1, 11)), item('https://b.example.kz/3', pseudoText(2, 3))]);
     const [t1, t2, t3] = await storyOf(second.newIds);
     expect(t2).toBe(s1);
     expect(t3).toBe(s2);
@@ -75,22 +85,26 @@ describe('stories', () => {
 
   it('a re-poll stores nothing and counts nothing twice', async () => {
     const a = (await rt.db.selectFrom('feeds').select('id').where('url', '=', 'https://a.example.kz/rss').executeTakeFirstOrThrow()).id;
-    const again = await insertItems(rt.db, a, 'ru', [item('https://a.example.kz/1', pseudoText(1)), item('https://a.example.kz/2', pseudoText(2)), item('https://a.example.kz/3', pseudoText(1, 7))], AT);
+    const again = await store(a, [item('https://a.example.kz/1', pseudoText(1)), item('https://a.example.kz/2', pseudoText(2)), item('https://a.example.kz/3', pseudoText(1, 7))]);
     expect(again).toEqual({ newIds: [], duplicates: 3 });
+    // A retried score job groups nothing a second time.
+    const ids = (await rt.db.selectFrom('articles').select('id').where('feed_id', '=', a).execute()).map((r) => Number(r.id));
+    const rows = await rt.db.selectFrom('articles').select(['id', 'title', 'summary', 'fetched_at']).where('id', 'in', ids).execute();
+    expect(await groupIntoStories(rt.db, rows.map((r) => ({ articleId: Number(r.id), title: r.title, text: r.summary, fetchedAt: new Date(r.fetched_at) })))).toBe(0);
     await expectConsistent();
   });
 
   it('stories older than the window are not joined', async () => {
     const c = await feed('https://c.example.kz/rss');
-    const old = await insertItems(rt.db, c, 'ru', [item('https://c.example.kz/1', pseudoText(40))], new Date(AT.getTime() - 10 * 86_400_000));
-    const fresh = await insertItems(rt.db, c, 'ru', [item('https://c.example.kz/2', pseudoText(40, 5))], AT);
+    const old = await store(c, [item('https://c.example.kz/1', pseudoText(40))], new Date(AT.getTime() - 10 * 86_400_000));
+    const fresh = await store(c, [item('https://c.example.kz/2', pseudoText(40, 5))]);
     const [o] = await storyOf(old.newIds);
     const [f] = await storyOf(fresh.newIds);
     expect(f).not.toBe(o);
     await expectConsistent();
   });
 
-  it('racing workers store each article once, in one story each, with consistent counts', async () => {
+  it('racing workers store each article once and group it once: one story per event, consistent counts', async () => {
     const d = await feed('https://d.example.kz/rss');
     const e = await feed('https://e.example.kz/rss');
     // Two feeds carrying copies of the same stories, each polled by several workers at once.
@@ -102,6 +116,11 @@ describe('stories', () => {
     const stored = polls.flatMap((p) => p.newIds);
     expect(stored).toHaveLength(24);
     expect(new Set(stored).size).toBe(24);
+    // Score workers race too: each feed's batch grouped twice at once, both feeds at the same time.
+    const grouped = await Promise.all(polls.flatMap((p) => [group(p.newIds), group(p.newIds)]));
+    expect(grouped.reduce((a, b) => a + b, 0)).toBe(24);
+    const stories = await rt.db.selectFrom('articles').where('id', 'in', stored).select('story_id').distinct().execute();
+    expect(stories).toHaveLength(4); // copies of four events, whichever worker saw them first
     await expectConsistent();
   });
 });

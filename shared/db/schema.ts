@@ -71,7 +71,8 @@ export interface ArticlesTable {
   published_at: Timestamp;
   published_from_feed: boolean;
   fetched_at: Timestamp;
-  fingerprint: string;
+  /** Set with the story, by the score stage. */
+  fingerprint: string | null;
   story_id: number | null;
   created_at: ColumnType<Date, never, never>;
 }

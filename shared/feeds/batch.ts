@@ -1,9 +1,7 @@
-// A feed's items as the rows the article store inserts: one per dedup key, each with its story
-// fingerprint, bands and in-batch story group. Pure: the repository only sends the result, as one
-// JSON parameter, to the statement that stores it.
+// A feed's items as the rows the article store inserts: one per dedup key, in feed order. Pure: the
+// repository only sends the result, as one JSON parameter, to the statement that stores it.
 import { createHash } from 'node:crypto';
 import type { ArticlesTable } from '../db/schema.ts';
-import { fingerprintBands, storyFingerprint, storyGroups } from './fingerprint.ts';
 import type { NormalisedItem } from './types.ts';
 
 /** One key per article: its canonical URL, else the feed's GUID, else a hash of its text. */
@@ -18,27 +16,20 @@ export function dedupKey(feedId: number, item: NormalisedItem): string {
  * One row of a batch, named as the columns it becomes; the column types come from the schema, the
  * timestamp as the ISO string JSON carries.
  */
-export type BatchRow = Pick<ArticlesTable, 'dedup_key' | 'guid' | 'url' | 'title' | 'summary' | 'content' | 'author' | 'published_from_feed' | 'fingerprint'> & {
+export type BatchRow = Pick<ArticlesTable, 'dedup_key' | 'guid' | 'url' | 'title' | 'summary' | 'content' | 'author' | 'published_from_feed'> & {
   published_at: string;
-  /** 1-based position of the item's in-batch group founder (see storyGroups). */
-  grp: number;
   /** 1-based position in the batch (feed order). */
   ord: number;
-  /** The fingerprint's bands, comma-separated (band strings hold no commas). */
-  bands: string;
 };
 
-/** One row per dedup key (the first occurrence wins), with fingerprint, bands and story group. */
+/** One row per dedup key (the first occurrence wins), numbered in feed order. */
 export function batchRows(feedId: number, items: NormalisedItem[]): BatchRow[] {
-  const byKey = new Map<string, NormalisedItem>();
+  const seen = new Set<string>();
+  const rows: BatchRow[] = [];
   for (const item of items) {
     const key = dedupKey(feedId, item);
-    if (!byKey.has(key)) byKey.set(key, item);
-  }
-  const rows: BatchRow[] = [];
-  for (const [key, item] of byKey) {
-    const fingerprint = storyFingerprint(item.title, item.content || item.summary);
-    const ord = rows.length + 1;
+    if (seen.has(key)) continue;
+    seen.add(key);
     rows.push({
       dedup_key: key,
       guid: item.guid,
@@ -49,13 +40,8 @@ export function batchRows(feedId: number, items: NormalisedItem[]): BatchRow[] {
       author: item.author,
       published_at: item.published,
       published_from_feed: item.publishedFromFeed,
-      fingerprint,
-      grp: ord,
-      ord,
-      bands: fingerprintBands(fingerprint).join(','),
+      ord: rows.length + 1,
     });
   }
-  const groups = storyGroups(rows.map((r) => r.fingerprint));
-  rows.forEach((r, i) => (r.grp = groups[i]! + 1));
   return rows;
 }

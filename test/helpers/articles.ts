@@ -1,5 +1,7 @@
 // Article texts and items for tests that store articles directly.
 import { createHash } from 'node:crypto';
+import type { Db } from '../../shared/db/index.ts';
+import { groupIntoStories } from '../../shared/db/repositories/stories.ts';
 import type { NormalisedItem } from '../../shared/feeds/types.ts';
 
 /**
@@ -19,4 +21,14 @@ export function pseudoText(n: number, edit = -1): string {
 /** A feed item named by its URL (guid, url and title), published at `published`. */
 export function urlItem(url: string, body: string, published: Date): NormalisedItem {
   return { guid: url, url, title: url, summary: body.slice(0, 200), content: body, author: null, published: published.toISOString(), publishedFromFeed: true };
+}
+
+/**
+ * What the score worker does first with stored articles: those not in a story yet into stories.
+ * Tests that store analyses directly call it where the worker would. Returns how many were grouped.
+ */
+export async function groupStored(db: Db, ids: number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db.selectFrom('articles').select(['id', 'title', 'summary', 'content', 'fetched_at']).where('id', 'in', ids).where('story_id', 'is', null).execute();
+  return groupIntoStories(db, rows.map((r) => ({ articleId: Number(r.id), title: r.title, text: r.content.length > r.summary.length ? r.content : r.summary, fetchedAt: new Date(r.fetched_at) })));
 }

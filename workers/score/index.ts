@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../shared/db/index.ts';
 import { getArticlesForScoring } from '../../shared/db/repositories/articles.ts';
 import { saveAnalyses, type AnalysisEntry } from '../../shared/db/repositories/analyses.ts';
+import { groupIntoStories } from '../../shared/db/repositories/stories.ts';
 import { ENGINE_VERSION, getEngine } from '../../shared/analysis/engine.ts';
 import type { Queues, JobCatalog } from '../../shared/queue/index.ts';
 import type { Config } from '../../shared/config/index.ts';
@@ -18,11 +19,13 @@ export interface ScoreDeps {
 
 type ScoringRow = Awaited<ReturnType<typeof getArticlesForScoring>>[number];
 
+/** The fuller text (full-text extraction or content:encoded) rather than the teaser. */
+const fullestText = (a: ScoringRow) => (a.content.length > a.summary.length ? a.content : a.summary);
+
 export function analyseArticle(article: ScoringRow): AnalysisEntry {
   // The feed's language is not passed on: many outlets mix Kazakh, Russian and English items in one
   // feed, and the engine treats a given language as authoritative. It detects per article instead.
-  // Prefer the fuller text (full-text extraction or content:encoded) over the teaser.
-  const text = article.content.length > article.summary.length ? article.content : article.summary;
+  const text = fullestText(article);
   const result = getEngine().analyze({
     id: String(article.id),
     title: article.title,
@@ -32,9 +35,19 @@ export function analyseArticle(article: ScoringRow): AnalysisEntry {
   return { articleId: Number(article.id), result, day: kzDay(new Date(article.published_at)) };
 }
 
-/** Scores the given articles (missing ones — deleted feeds — are skipped) in one transaction. */
+/**
+ * Groups the given articles into stories (those not in one yet), then scores them and stores the
+ * results in one transaction; missing articles (deleted feeds) are skipped. Stories come first: the
+ * daily counters count stories as well as articles.
+ */
 export async function scoreArticles(deps: Pick<ScoreDeps, 'db' | 'log'>, articleIds: number[]) {
   const articles = await getArticlesForScoring(deps.db, articleIds);
+  await groupIntoStories(
+    deps.db,
+    articles
+      .filter((a) => a.story_id === null)
+      .map((a) => ({ articleId: Number(a.id), title: a.title, text: fullestText(a), fetchedAt: new Date(a.fetched_at) })),
+  );
   const entries = articles.map(analyseArticle);
   await saveAnalyses(deps.db, entries, ENGINE_VERSION);
   return { scored: entries.length, flagged: entries.filter((e) => e.result.tension.label === 1).length, skipped: articleIds.length - entries.length };

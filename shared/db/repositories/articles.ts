@@ -1,7 +1,6 @@
-// Articles: stored once per dedup key, grouped into stories of syndicated copies.
-import { sql, type Expression } from 'kysely';
+// Articles: stored once per dedup key. (Grouping into stories is the score stage's: stories.ts.)
+import { sql } from 'kysely';
 import { batchRows, type BatchRow } from '../../feeds/batch.ts';
-import { SAME_STORY_MAX_DISTANCE } from '../../feeds/fingerprint.ts';
 import type { NormalisedItem } from '../../feeds/types.ts';
 import type { Db } from '../index.ts';
 import { compiledOnce } from '../prepared.ts';
@@ -11,36 +10,14 @@ export interface InsertOutcome {
   duplicates: number;
 }
 
-const STORY_WINDOW_MS = 3 * 24 * 3600 * 1000;
-
-/** Bits in which two stored fingerprints (16 hex digits) differ. */
-const fingerprintDistance = (a: Expression<string>, b: Expression<string>) =>
-  sql<number>`bit_count(('x' || ${a})::bit(64) # ('x' || ${b})::bit(64))`;
-
 /**
- * Stores a feed's items and groups the new ones into stories, in one statement (one round trip, one
- * transaction):
- *   - items already stored (same key, same GUID in the feed, same URL) are skipped by ON CONFLICT, so a
- *     re-poll, a retry or two racing workers store each article once;
- *   - copies of one story within the batch form a group (greedy, in feed order, computed beforehand);
- *     a group joins the recent story nearest to any of its members — candidates come from the band
- *     index, the real distance is checked in SQL — or else founds a story whose id is reserved up front,
- *     so each article is inserted with its story already set;
- *   - only groups with at least one inserted article create a story (with their first inserted member's
- *     fingerprint and bands); joined stories' report counts grow by the articles actually inserted.
- * Rows are inserted in feed order (ids follow it, as callers expect), and joined stories are locked in
- * id order only after every row is inserted, so two batches cannot deadlock over stories; re-polls of
- * one feed meet their common items in the same relative order.
+ * Stores a feed's items in one statement: items already stored (same key, same GUID in the feed,
+ * same URL) are skipped by ON CONFLICT, so a re-poll, a retry or two racing workers store each article
+ * once. Rows are inserted in feed order, so ids follow it, as callers expect.
  */
 export async function insertItems(db: Db, feedId: number, langHint: string | null, items: NormalisedItem[], fetchedAt: Date): Promise<InsertOutcome> {
   if (items.length === 0) return { newIds: [], duplicates: 0 };
-  const params: InsertParams = {
-    rows: JSON.stringify(batchRows(feedId, items)),
-    feedId,
-    langHint,
-    fetchedAt,
-    since: new Date(fetchedAt.getTime() - STORY_WINDOW_MS),
-  };
+  const params: InsertParams = { rows: JSON.stringify(batchRows(feedId, items)), feedId, langHint, fetchedAt };
   const { rows } = await db.executeQuery(compiledInsert(db, params));
   const newIds = rows.map((r) => Number(r.id)).sort((a, c) => a - c);
   return { newIds, duplicates: items.length - newIds.length };
@@ -52,138 +29,43 @@ type InsertParams = {
   feedId: number;
   langHint: string | null;
   fetchedAt: Date;
-  since: Date;
 };
 
 // The statement's text never changes (the batch travels in parameters): compiled once per process.
-const compiledInsert = compiledOnce(insertStatement, { named: true });
-
-function insertStatement(db: Db, p: InsertParams) {
-  return db
-    // The rows as one JSON parameter: JSON.stringify is native, where binding text arrays escapes every
-    // element in JavaScript (the largest client-side cost of the insert before).
-    .with('input', (qc) =>
-      qc
-        .selectFrom(
-          sql<BatchRow>`json_to_recordset(${p.rows}::json)`.as<'t'>(
-            sql`t(dedup_key text, guid text, url text, title text, summary text, content text, author text, published_at timestamptz, published_from_feed boolean, fingerprint text, grp int4, ord int4, bands text)`,
-          ),
-        )
-        .selectAll(),
-    )
-    .with('input_bands', (qc) =>
-      qc
-        .selectFrom('input as i')
-        .crossJoin(sql<{ band: string }>`unnest(string_to_array(i.bands, ','))`.as<'b'>(sql`b(band)`))
-        .select(['i.ord', 'b.band']),
-    )
-    // Per group, the recent story nearest to any member (ties: the earlier member, then the older story).
-    .with('matched', (qc) =>
-      qc
-        .selectFrom('input as i')
-        .innerJoin('input_bands as ib', 'ib.ord', 'i.ord')
-        .innerJoin('story_bands as sb', 'sb.band', 'ib.band')
-        .innerJoin('stories as s', 's.id', 'sb.story_id')
-        .where('s.first_seen_at', '>=', p.since)
-        .where(fingerprintDistance(sql.ref('s.fingerprint'), sql.ref('i.fingerprint')), '<=', SAME_STORY_MAX_DISTANCE)
-        .distinctOn('i.grp')
-        .select(['i.grp', 's.id as story_id'])
-        .orderBy('i.grp')
-        .orderBy(fingerprintDistance(sql.ref('s.fingerprint'), sql.ref('i.fingerprint')))
-        .orderBy('i.ord')
-        .orderBy('s.id'),
-    )
-    // Groups that found a story: its id, reserved now (nextval makes this CTE evaluate once).
-    .with('fresh_groups', (qc) =>
-      qc
-        .selectFrom('input as i')
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('matched as m').select('m.grp').whereRef('m.grp', '=', 'i.grp'))))
-        .select(['i.grp', sql<number>`nextval(pg_get_serial_sequence('stories', 'id'))`.as('story_id')])
-        .groupBy('i.grp'),
-    )
-    .with('ins', (qc) =>
-      qc
-        .insertInto('articles')
-        .columns([
-          'feed_id', 'dedup_key', 'guid', 'url', 'title', 'summary', 'content', 'author', 'lang_hint',
-          'published_at', 'published_from_feed', 'fetched_at', 'fingerprint', 'story_id',
-        ])
-        .expression((eb) =>
-          eb
-            .selectFrom('input as i')
-            .leftJoin('matched as m', 'm.grp', 'i.grp')
-            .leftJoin('fresh_groups as f', 'f.grp', 'i.grp')
-            .select((e) => [
-              sql<number>`${p.feedId}::int4`.as('feed_id'),
-              'i.dedup_key',
-              'i.guid',
-              'i.url',
-              'i.title',
-              'i.summary',
-              'i.content',
-              'i.author',
-              sql<string | null>`${p.langHint}::text`.as('lang_hint'),
-              'i.published_at',
-              'i.published_from_feed',
-              sql<Date>`${p.fetchedAt}::timestamptz`.as('fetched_at'),
-              'i.fingerprint',
-              e.fn.coalesce('m.story_id', 'f.story_id').as('story_id'),
-            ])
-            .orderBy('i.ord'),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .returning(['articles.id', 'articles.dedup_key', 'articles.story_id']),
-    )
-    // New stories: per reserved id that got articles, the first inserted member (in feed order) founds it.
-    .with('founders', (qc) =>
-      qc
-        .selectFrom('ins')
-        .innerJoin('input as i', 'i.dedup_key', 'ins.dedup_key')
-        .where('ins.story_id', 'in', (eb) => eb.selectFrom('fresh_groups').select('fresh_groups.story_id'))
-        .distinctOn('ins.story_id')
-        .select((eb) => ['ins.story_id', 'i.fingerprint', 'i.ord', eb.fn.countAll<number>().over((ob) => ob.partitionBy('ins.story_id')).as('n')])
-        .orderBy('ins.story_id')
-        .orderBy('i.ord'),
-    )
-    .with('new_stories', (qc) =>
-      qc
-        .insertInto('stories')
-        .columns(['id', 'fingerprint', 'first_seen_at', 'report_count'])
-        .expression((eb) =>
-          eb.selectFrom('founders as f').select(['f.story_id', 'f.fingerprint', sql<Date>`${p.fetchedAt}::timestamptz`.as('first_seen_at'), sql<number>`f.n::int4`.as('report_count')]),
-        )
-        .returning('stories.id'),
-    )
-    .with('new_bands', (qc) =>
-      qc
-        .insertInto('story_bands')
-        .columns(['band', 'story_id'])
-        .expression((eb) => eb.selectFrom('founders as f').innerJoin('input_bands as ib', 'ib.ord', 'f.ord').select(['ib.band', 'f.story_id']))
-        .onConflict((oc) => oc.doNothing())
-        .returning('story_bands.story_id'),
-    )
-    // Joined stories: the aggregate reads all of `ins` before the first lock is taken.
-    .with('joined', (qc) =>
-      qc
-        .selectFrom('ins')
-        .where('ins.story_id', 'in', (eb) => eb.selectFrom('matched').select('matched.story_id'))
-        .groupBy('ins.story_id')
-        .select((eb) => ['ins.story_id', eb.cast<number>(eb.fn.countAll(), 'integer').as('n')]),
-    )
-    .with('locked', (qc) =>
-      qc.selectFrom('stories as s').innerJoin('joined as j', 'j.story_id', 's.id').select(['s.id', 'j.n']).orderBy('s.id').forUpdate(['s']),
-    )
-    .with('bumped', (qc) =>
-      qc
-        .updateTable('stories')
-        .from('locked as l')
-        .set((eb) => ({ report_count: eb('stories.report_count', '+', eb.ref('l.n')) }))
-        .whereRef('stories.id', '=', 'l.id')
-        .returning('stories.id'),
-    )
-    .selectFrom('ins')
-    .select('ins.id');
-}
+const compiledInsert = compiledOnce(
+  (db: Db, p: InsertParams) =>
+    db
+      .insertInto('articles')
+      .columns(['feed_id', 'dedup_key', 'guid', 'url', 'title', 'summary', 'content', 'author', 'lang_hint', 'published_at', 'published_from_feed', 'fetched_at'])
+      .expression((eb) =>
+        eb
+          // The rows as one JSON parameter: JSON.stringify is native, where binding text arrays escapes
+          // every element in JavaScript (the largest client-side cost of the insert before).
+          .selectFrom(
+            sql<BatchRow>`json_to_recordset(${p.rows}::json)`.as<'i'>(
+              sql`i(dedup_key text, guid text, url text, title text, summary text, content text, author text, published_at timestamptz, published_from_feed boolean, ord int4)`,
+            ),
+          )
+          .select([
+            sql<number>`${p.feedId}::int4`.as('feed_id'),
+            'i.dedup_key',
+            'i.guid',
+            'i.url',
+            'i.title',
+            'i.summary',
+            'i.content',
+            'i.author',
+            sql<string | null>`${p.langHint}::text`.as('lang_hint'),
+            'i.published_at',
+            'i.published_from_feed',
+            sql<Date>`${p.fetchedAt}::timestamptz`.as('fetched_at'),
+          ])
+          .orderBy('i.ord'),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .returning('articles.id'),
+  { named: true },
+);
 
 export async function getArticlesForScoring(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
@@ -197,6 +79,8 @@ export async function getArticlesForScoring(db: Db, ids: number[]) {
       'articles.content',
       'articles.lang_hint',
       'articles.published_at',
+      'articles.fetched_at',
+      'articles.story_id',
       'feeds.region_kato',
       'feeds.lang as feed_lang',
     ])
