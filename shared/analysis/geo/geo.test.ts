@@ -381,6 +381,15 @@ describe('spurious foreign places', () => {
     expect(g('en', 'Ministers from the UK visited Almaty.').places.map((p) => p.kato)).toContain('foreign:GB');
     expect(g('ru', 'Делегация США прибыла в Астану.').places.map((p) => p.kato)).toContain('foreign:US');
   });
+  it('a Russian people plural is not its country (монголы ≠ Монголия), the country still is', () => {
+    const foreign = (text: string) => g('ru', text).places.filter((p) => p.level === 'foreign').map((p) => p.kato);
+    expect(foreign('Киргизы и казахи подрались в Кордайском районе.')).toEqual([]);
+    expect(foreign('Монголы и казахи встретились в Усть-Каменогорске.')).toEqual([]);
+    expect(foreign('Сербы и хорваты сыграли вничью.')).toEqual([]);
+    expect(foreign('Делегация Монголии прибыла в Усть-Каменогорск.')).toEqual(['foreign:MN']);
+    expect(foreign('Он вернулся из Киргизии в Кордай.')).toEqual(['foreign:KG']);
+    expect(foreign('Монголия и Казахстан подписали соглашение.')).toEqual(['foreign:MN']);
+  });
   it('English ethnonym adjectives are not countries or villages', () => {
     expect(g('en', 'Russian and Korean families cooked together in Taraz.').places.map((p) => p.kato)).toEqual(['311000000']);
     expect(g('en', 'Kazakh villagers and Uyghur villagers met in Chundzha.').places.every((p) => p.kato !== '315035600')).toBe(true);

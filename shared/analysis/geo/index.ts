@@ -349,6 +349,9 @@ function lookupNameSlow(pre: string, lastKey: string, minBase: number, en: boole
       if (kz || fo || co) {
         // a two-letter stem only as the exact token (Шу, Ош)
         if (c.length < 3 && c !== lastKey) continue;
+        // a people's plural is not its country: монголы, киргизы, сербы ≠ Монголия, Киргизия, Сербия
+        // (the -ы/-и → -ия restore; the country's own cases come through -ии → -ия)
+        if (c.endsWith('ia') && lastKey.endsWith('i') && c.length === lastKey.length + 1 && c.startsWith(lastKey.slice(0, -1))) continue;
         hitLen = c.length;
         ids = kz ?? [];
         foreign = fo ?? null;

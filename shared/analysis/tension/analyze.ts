@@ -147,7 +147,17 @@ export class TensionAnalyzer {
     return Object.fromEntries(
       (['kk', 'ru', 'en', 'other'] as const).map((lang) => {
         const feature = FEATURE_KEYS[lang];
-        return [lang, memo((lower: string) => ({ specs: matcher.tokenSpecs(lang, lower), featureId: this.featureId(feature(lower)) }))];
+        return [
+          lang,
+          memo((lower: string) => {
+            const specs = matcher.tokenSpecs(lang, lower);
+            // Names of peoples and places are one feature each: the classifier is to learn how
+            // articles speak, not that one people or one district is calmer than another (the
+            // rules read group references themselves).
+            const kind = matcher.nameKind(specs);
+            return { specs, featureId: this.featureId(kind ? `${lang}:#${kind}` : feature(lower)) };
+          }),
+        ];
       }),
     ) as Record<Lang, (lower: string) => { specs: number[]; featureId: number }>;
   }

@@ -3,7 +3,8 @@
 // Entry: { lang: kk|ru|en, stem?: "word" | pattern?: "word word* ...", type, weight, severity?, group?,
 //          topic?, scope?, note? }
 //  - `stem`: one word; it matches any token whose stem (stem/index.ts) equals the word's stem or the
-//    word itself.
+//    word itself; with `exactForm`, only the word itself (a case form whose stem another word shares:
+//    Монголия and монголы both stem to монгол).
 //  - `pattern`: one or more words separated by spaces; a word ending in `*` is a prefix of the
 //    token's normalised form (Kazakh: folded, Latin transliterated), other words match by stem.
 //  - type "stop" marks false friends and country names; as the longest match it consumes the tokens
@@ -35,6 +36,8 @@ export interface LexEntry {
    * national", "из Китая"): a group reference only when the article frames events along group lines (rules.ts).
    */
   citizenship?: boolean;
+  /** A `stem` entry that matches its own word form only, not every word with the same stem. */
+  exactForm?: boolean;
   note?: string;
 }
 
@@ -59,6 +62,7 @@ export function validateLexicon(name: string, file: LexiconFile): LexiconFile {
     if (typeof e.weight !== 'number' || !Number.isFinite(e.weight)) throw new Error(`${where}: weight must be a number`);
     if (e.type === 'violence' && !SEVERITIES.has(e.severity as Severity)) throw new Error(`${where}: violence needs a severity`);
     if (e.citizenship !== undefined && (e.citizenship !== true || e.type !== 'group')) throw new Error(`${where}: citizenship: true marks group entries only`);
+    if (e.exactForm !== undefined && (e.exactForm !== true || !e.stem)) throw new Error(`${where}: exactForm: true marks stem entries only`);
     if (e.threat !== undefined && (e.threat !== true || e.type !== 'hostility')) throw new Error(`${where}: threat: true marks hostility entries only`);
     // Short prefixes match far too much ("қу*" would take "күрдтер"): 3 letters for a first word,
     // 2 for a later word of a phrase.

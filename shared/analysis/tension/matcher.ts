@@ -32,11 +32,18 @@ export interface Match {
   lang: MLang;
 }
 
+const PEOPLE = 1;
+const PLACE = 2;
+const STOP = 4;
+/** Group entries that name a category of people (foreigners, migrants, "interethnic"), not a people. */
+const CATEGORIES = new Set(['foreigner', 'migrant_group', 'interethnic', 'generic']);
 const LATIN_WORD_RE = /^[a-zà-ɏ'’ʼ\-]+$/;
 const CACHE_LIMIT = 100_000;
 
 export class Matcher {
   private exact = new Map<string, number[]>();
+  /** Specs of exactForm words: looked up by the token's own form only. */
+  private exactForm = new Map<string, number[]>();
   private prefix = new Map<string, number[]>();
   private prefixLens: Record<MLang, number[]> = { kk: [], ru: [], en: [] };
   /** Phrases by the spec id of their first word (an array: spec ids are dense). */
@@ -45,6 +52,8 @@ export class Matcher {
   private specIsPrefix: boolean[] = [];
   private tokenCache: Record<MLang, Map<string, number[]>> = { kk: new Map(), ru: new Map(), en: new Map() };
   private specLang: MLang[] = [];
+  /** Per spec id: the PEOPLE / PLACE / STOP bits of the one-word entries it is (see nameKind). */
+  private wordKinds: number[] = [];
   /** Per article language: lower-cased token → spec ids over all languages it is looked up in. */
   private merged: Record<Lang, Map<string, number[]>> = { kk: new Map(), ru: new Map(), en: new Map(), other: new Map() };
   readonly version: string;
@@ -61,7 +70,8 @@ export class Matcher {
         const isPrefix = w.endsWith('*');
         const lower = lowerToken(isPrefix ? w.slice(0, -1) : w);
         const form = surfaceKey(entry.lang, lower);
-        const specKey = `${entry.lang}${isPrefix ? '*' : '='}${form}`;
+        const formOnly = !isPrefix && entry.exactForm === true;
+        const specKey = `${entry.lang}${isPrefix ? '*' : formOnly ? '!' : '='}${form}`;
         let id = specIds.get(specKey);
         if (id === undefined) {
           id = specIds.size;
@@ -72,6 +82,8 @@ export class Matcher {
           if (isPrefix) {
             push(this.prefix, `${entry.lang}:${form}`, id);
             lens[entry.lang].add(form.length);
+          } else if (formOnly) {
+            push(this.exactForm, `${entry.lang}:${form}`, id);
           } else {
             // A Kazakh word whose stemming removes a verbal negation (болмады → бол) is keyed by its
             // surface form only, or it would match the affirmative (болды).
@@ -98,9 +110,29 @@ export class Matcher {
       ph.entries.push(entry);
     }
     for (const l of ['kk', 'ru', 'en'] as const) this.prefixLens[l] = [...lens[l]].sort((a, b) => a - b);
+    for (const ph of phrases.values()) {
+      if (ph.specs.length !== 1) continue;
+      const id = ph.specs[0]!;
+      for (const e of ph.entries) {
+        const kind = e.type === 'group' ? (CATEGORIES.has(e.group ?? '') ? 0 : PEOPLE) : e.type === 'domestic' || e.type === 'foreign' ? PLACE : e.type === 'stop' ? STOP : 0;
+        this.wordKinds[id] = (this.wordKinds[id] ?? 0) | kind;
+      }
+    }
     // Highest rank first (stable: equal ranks keep lexicon order), so that matching can stop at
     // the first phrase ranked below the best one found.
     for (const list of this.byFirst) list?.sort((a, b) => b.rank - a.rank);
+  }
+
+  /**
+   * What a token names on its own, for the classifier's features (analyze.ts): 'place' (a region,
+   * city or country of places.json), 'people' (an ethnonym; not a category such as migrants or
+   * foreigners), or null — also for words a one-word stop entry shadows (false friends keep their
+   * own feature).
+   */
+  nameKind(specs: number[]): 'place' | 'people' | null {
+    let kinds = 0;
+    for (const id of specs) kinds |= this.wordKinds[id] ?? 0;
+    return kinds & STOP ? null : kinds & PLACE ? 'place' : kinds & PEOPLE ? 'people' : null;
   }
 
   /** Spec ids a lower-cased token satisfies in one language (memoised). */
@@ -113,6 +145,7 @@ export class Matcher {
     const stem = stemmerFor(lang)(lower);
     addAll(ids, this.exact.get(`${lang}:${stem}`));
     if (form !== stem) addAll(ids, this.exact.get(`${lang}:${form}`));
+    addAll(ids, this.exactForm.get(`${lang}:${form}`));
     for (const n of this.prefixLens[lang]) {
       if (n > form.length) break;
       addAll(ids, this.prefix.get(`${lang}:${form.slice(0, n)}`));

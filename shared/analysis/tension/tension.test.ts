@@ -369,3 +369,35 @@ describe('citizenship of a foreign state is a group reference only with group fr
     expect(label(lang, title, text).tension.label).toBe(1);
   });
 });
+
+describe('peoples and places are weighed alike', () => {
+  // The classifier sees every people's name as one feature and every region's or country's as
+  // another: the same event scores the same whichever people or place it names.
+  const same = (texts: string[]) => {
+    const scores = texts.map((t) => a.analyze({ text: t }).tension);
+    for (const s of scores.slice(1)) expect(s).toEqual(scores[0]);
+  };
+  it('in Russian', () => {
+    same([
+      'Киргизы и казахи подрались в селе, есть пострадавшие.',
+      'Узбеки и казахи подрались в селе, есть пострадавшие.',
+      'Уйгуры и дунгане подрались в селе, есть пострадавшие.',
+      'Чеченцы и русские подрались в селе, есть пострадавшие.',
+    ]);
+    same(['В Жамбылской области подрались киргизы и казахи.', 'В Туркестанской области подрались киргизы и казахи.']);
+  });
+  it('in Kazakh', () => {
+    same([
+      'Ауылда қырғыздар мен қазақтар төбелесіп, зардап шеккендер бар.',
+      'Ауылда өзбектер мен қазақтар төбелесіп, зардап шеккендер бар.',
+      'Ауылда ұйғырлар мен дүнгендер төбелесіп, зардап шеккендер бар.',
+    ]);
+  });
+  it('in English', () => {
+    same([
+      'Kyrgyz and Kazakh villagers clashed; several were injured.',
+      'Uzbek and Kazakh villagers clashed; several were injured.',
+      'Uyghur and Dungan villagers clashed; several were injured.',
+    ]);
+  });
+});
