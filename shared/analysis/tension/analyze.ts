@@ -70,32 +70,38 @@ export const OVERRIDE_CAP = 0.25;
  *  - violence only: a fight, a stabbing or a death with no group reference and no other signal
  *    (violenceOnly below);
  *  - foreign: a titled article is about events abroad (foreign places named at least twice, the headline
- *    counting double, and Kazakhstan, its regions, cities and akims not at all) — out of scope.
+ *    counting double, and Kazakhstan, its regions, cities and akims not at all) — out of scope;
+ *  - no signal: a titled or longer article with no evidence at all (noSignal below).
  */
 export function applyOverrides(score: number, f: RuleFeatures): number {
   if (f.negated > 0 && f.conflict <= 0 && f.hostility <= 0) return Math.min(score, OVERRIDE_CAP);
-  if (violenceOnly(f)) return Math.min(score, OVERRIDE_CAP);
+  if (violenceOnly(f) || noSignal(f)) return Math.min(score, OVERRIDE_CAP);
   if (f.titled && f.foreignMentions >= 2 && f.domesticMentions === 0) return Math.min(score, OVERRIDE_CAP);
   return score;
 }
 
+/** Titled, or longer than a post: news rather than a comment. */
+const articleLength = (f: RuleFeatures) => f.titled || f.sentences > SHORT_SENTENCES;
+
+/** No group reference, interethnic qualifier, hostility, mobilisation or rumour, or grievance beside a group. */
+const noGroupSignal = (f: RuleFeatures) => f.groups === 0 && f.interethnic === 0 && f.hostility === 0 && f.mobilisation === 0 && f.grievanceWithGroup === 0;
+
 /**
- * An article (titled, or longer than a post) whose only signal is violence, with no group reference,
- * no interethnic qualifier, no hostility, mobilisation, rumour or grievance and no denial: a fight
- * between two drivers over a parking space. Nothing makes it interethnic.
+ * An article whose only signal is violence, with no group reference, no interethnic qualifier, no
+ * hostility, mobilisation, rumour or grievance and no denial: a fight between two drivers over a
+ * parking space. Nothing makes it interethnic.
  */
 export function violenceOnly(f: RuleFeatures): boolean {
-  return (
-    (f.titled || f.sentences > SHORT_SENTENCES) &&
-    f.anySeverityIndex > 0 &&
-    f.groups === 0 &&
-    f.interethnic === 0 &&
-    f.conflictWithGroup === 0 &&
-    f.hostility === 0 &&
-    f.mobilisation === 0 &&
-    f.grievanceWithGroup === 0 &&
-    f.denials === 0
-  );
+  return articleLength(f) && f.anySeverityIndex > 0 && noGroupSignal(f) && f.conflictWithGroup === 0 && f.denials === 0;
+}
+
+/**
+ * An article in which the lexicon finds no signal at all: a wellness calendar, a phone review. A flag
+ * there could show the analyst no evidence; the classifier alone decides only short untitled posts,
+ * where hate often comes without the lexicon's words.
+ */
+export function noSignal(f: RuleFeatures): boolean {
+  return articleLength(f) && f.anySeverityIndex === 0 && f.conflict === 0 && noGroupSignal(f);
 }
 
 export class TensionAnalyzer {
@@ -151,11 +157,11 @@ export class TensionAnalyzer {
           lang,
           memo((lower: string) => {
             const specs = matcher.tokenSpecs(lang, lower);
-            // Names of peoples and places are one feature each: the classifier is to learn how
-            // articles speak, not that one people or one district is calmer than another (the
-            // rules read group references themselves).
-            const kind = matcher.nameKind(specs);
-            return { specs, featureId: this.featureId(kind ? `${lang}:#${kind}` : feature(lower)) };
+            // Names of peoples and places give the classifier no feature: it is to learn how
+            // articles speak, not that one people or one district is calmer than another. The
+            // rules read group references themselves. (One shared feature per kind was tried: its
+            // weight made any mention of a people push towards label 1, recipes included.)
+            return { specs, featureId: this.featureId(matcher.nameKind(specs) ? '' : feature(lower)) };
           }),
         ];
       }),

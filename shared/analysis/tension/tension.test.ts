@@ -371,8 +371,8 @@ describe('citizenship of a foreign state is a group reference only with group fr
 });
 
 describe('peoples and places are weighed alike', () => {
-  // The classifier sees every people's name as one feature and every region's or country's as
-  // another: the same event scores the same whichever people or place it names.
+  // Names of peoples, regions and countries give the classifier no feature: the same event scores
+  // the same whichever people or place it names.
   const same = (texts: string[]) => {
     const scores = texts.map((t) => a.analyze({ text: t }).tension);
     for (const s of scores.slice(1)) expect(s).toEqual(scores[0]);
@@ -399,5 +399,12 @@ describe('peoples and places are weighed alike', () => {
       'Uzbek and Kazakh villagers clashed; several were injured.',
       'Uyghur and Dungan villagers clashed; several were injured.',
     ]);
+  });
+});
+
+describe('stems shared with a hostility word', () => {
+  it('"replace" is not "replacement": a stem shared with a hostility word is matched as written', () => {
+    expect(evOf(a.analyze({ text: 'Phone makers rush to replace fingerprint readers.' }).evidence, 'hostility')).toEqual([]);
+    expect(evOf(a.analyze({ text: 'They spread the great replacement conspiracy about migrants.' }).evidence, 'hostility').map((e) => e.text)).toContain('replacement');
   });
 });
