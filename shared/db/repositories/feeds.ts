@@ -15,6 +15,8 @@ export interface FeedInput {
   title?: string | null;
   outlet?: string | null;
   source?: 'user' | 'starter' | 'import';
+  /** When the scheduler first polls it (default: at its next tick). */
+  firstCheckAt?: Date;
 }
 
 export interface FeedHealth {
@@ -41,6 +43,7 @@ export async function addFeeds(db: Db, inputs: FeedInput[]): Promise<{ added: Fe
         title: f.title ?? null,
         outlet: f.outlet ?? null,
         source: f.source ?? 'user',
+        ...(f.firstCheckAt ? { next_check_at: f.firstCheckAt } : {}),
       })),
     )
     .onConflict((oc) => oc.column('url').doNothing())
