@@ -57,7 +57,7 @@ const ITEMS = 100;
 const WARMUP_FEEDS = 4;
 const LATENCY_ROUNDS = 10;
 /** Timed (bare loop, staged pipeline) pairs per backend. */
-const ROUNDS = 5;
+const ROUNDS = 9;
 const FRESH_PER_ROUND = 5;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
