@@ -408,3 +408,22 @@ describe('stems shared with a hostility word', () => {
     expect(evOf(a.analyze({ text: 'They spread the great replacement conspiracy about migrants.' }).evidence, 'hostility').map((e) => e.text)).toContain('replacement');
   });
 });
+
+describe('English colour words', () => {
+  it('black and white are a people only as a plural noun or before a person noun', () => {
+    const groups = (text: string) => evOf(a.analyze({ text }).evidence, 'group').map((e) => e.text);
+    for (const text of [
+      'Investigators recovered the black box after the crash that killed 12 people.',
+      'Police raided a black market for weapons; two suspects were injured.',
+      'Shoppers clashed with guards during Black Friday sales.',
+      'The ministry published a white paper on violence in schools.',
+      'A blacksmith was injured in the fire.',
+    ]) {
+      expect(groups(text), text).toEqual([]);
+      expect(a.analyze({ title: text.slice(0, 30), text }).tension.label, text).toBe(0);
+    }
+    expect(groups('A Black student was beaten by a group shouting racist slurs.')).toEqual(['Black student']);
+    expect(groups('Whites and blacks clashed in the stands.')).toEqual(['Whites', 'blacks']);
+    expect(groups('Black residents said they feel targeted.')).toEqual(['Black residents']);
+  });
+});
