@@ -26,6 +26,8 @@ export type EvidenceType =
   | 'negation'
   | 'denial'
   | 'historical'
+  /** A crash, fire, collapse or drowning: deaths and injuries in its sentence are not violence between people. */
+  | 'accident'
   | 'quote'
   /** The conflict is framed abroad (foreign places outnumber Kazakhstani ones); dampens the risk. */
   | 'foreign'

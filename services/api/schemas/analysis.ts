@@ -23,6 +23,7 @@ export const Evidence = Type.Object({
     'negation',
     'denial',
     'historical',
+    'accident',
     'quote',
     'foreign',
     'classifier',

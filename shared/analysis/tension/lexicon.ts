@@ -36,6 +36,8 @@ export interface LexEntry {
    * national", "из Китая"): a group reference only when the article frames events along group lines (rules.ts).
    */
   citizenship?: boolean;
+  /** A violence entry naming harm without an agent (killed, died, injured, қаза тапты): what an accident explains (rules.ts). */
+  outcome?: boolean;
   /** A `stem` entry that matches its own word form only, not every word with the same stem. */
   exactForm?: boolean;
   note?: string;
@@ -49,7 +51,7 @@ export interface LexiconFile {
 
 export const LEXICON_FILES = ['groups', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'modifiers', 'places'] as const;
 
-const TYPES = new Set<EntryType>(['group', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'negation', 'denial', 'historical', 'quote', 'stop', 'foreign', 'domestic']);
+const TYPES = new Set<EntryType>(['group', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'negation', 'denial', 'historical', 'accident', 'quote', 'stop', 'foreign', 'domestic']);
 const SEVERITIES = new Set<Severity>(['quarrel', 'brawl', 'group_clash', 'pogrom', 'killing']);
 
 export function validateLexicon(name: string, file: LexiconFile): LexiconFile {
@@ -62,6 +64,7 @@ export function validateLexicon(name: string, file: LexiconFile): LexiconFile {
     if (typeof e.weight !== 'number' || !Number.isFinite(e.weight)) throw new Error(`${where}: weight must be a number`);
     if (e.type === 'violence' && !SEVERITIES.has(e.severity as Severity)) throw new Error(`${where}: violence needs a severity`);
     if (e.citizenship !== undefined && (e.citizenship !== true || e.type !== 'group')) throw new Error(`${where}: citizenship: true marks group entries only`);
+    if (e.outcome !== undefined && (e.outcome !== true || e.type !== 'violence')) throw new Error(`${where}: outcome: true marks violence entries only`);
     if (e.exactForm !== undefined && (e.exactForm !== true || !e.stem)) throw new Error(`${where}: exactForm: true marks stem entries only`);
     if (e.threat !== undefined && (e.threat !== true || e.type !== 'hostility')) throw new Error(`${where}: threat: true marks hostility entries only`);
     // Short prefixes match far too much ("қу*" would take "күрдтер"): 3 letters for a first word,

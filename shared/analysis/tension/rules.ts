@@ -13,6 +13,8 @@
 //    evidence with a small negative weight; the conflict word right after it is the thing denied and
 //    is absorbed, but every other incident term in the article still counts: authorities often
 //    deny an ethnic motive during real clashes, so a denial never cancels an incident;
+//  - accidents (crash, fire, collapse, drowning; modifiers.json type "accident"): deaths and injuries
+//    (`outcome` violence entries) in the same sentence count ACCIDENT_FACTOR (nobody fought);
 //  - historical framing (anniversary, "years ago", "жыл бұрын", a past year such as "в 2020 году" when
 //    the article also names a later year or the year is before 2000) multiplies the sentence's
 //    conflict weight by HISTORICAL_FACTOR, and the whole article's by ARTICLE_HISTORICAL_FACTOR
@@ -35,6 +37,7 @@
 import type { Evidence, Severity } from '../types.ts';
 import type { Token } from '../text/tokenize.ts';
 import type { Match } from './matcher.ts';
+import type { LexEntry } from './lexicon.ts';
 import { SHORT_SENTENCES } from './classifier.ts';
 
 export const ADJACENT_FACTOR = 0.5;
@@ -42,6 +45,17 @@ export const ADJACENT_FACTOR = 0.5;
 export const LEAD_SENTENCES = 3;
 export const NO_GROUP_FACTOR = 0.15;
 export const HISTORICAL_FACTOR = 0.3;
+/** Violence terms in a sentence that reports an accident (crash, fire, collapse): people died or were hurt, nobody fought. */
+export const ACCIDENT_FACTOR = 0.1;
+
+/**
+ * What an accident explains: deaths and injuries (violence entries marked `outcome`). A fight, an
+ * attack or arson in the same sentence ("drivers fought after the crash", "a fire broke out after a
+ * crowd attacked…") stays violence.
+ */
+function accidentOutcome(e: LexEntry): boolean {
+  return e.type === 'violence' && e.outcome === true;
+}
 export const ARTICLE_HISTORICAL_FACTOR = 0.5;
 export const SHORT_QUOTE_FACTOR = 0.2;
 export const QUOTE_FACTOR = 0.9;
@@ -123,6 +137,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   const hasGroup = new Array<boolean>(n).fill(false);
   const hasConflict = new Array<boolean>(n).fill(false);
   const historical = new Array<boolean>(n).fill(false);
+  const accident = new Array<boolean>(n).fill(false);
   const groupsSeen = new Set<string>();
   let foreignMentions = 0;
   let domesticMentions = 0;
@@ -153,8 +168,10 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         if (!insideDenial(m, s.matches)) groupsSeen.add(m.entry.group);
       }
       if (m.entry.type === 'historical') historical[si] = true;
-      if (CONFLICT.has(m.entry.type)) hasConflict[si] = true;
+      if (m.entry.type === 'accident') accident[si] = true;
     }
+    // Deaths and injuries in an accident's sentence are no conflict (nor grievances' context).
+    for (const m of s.matches) if (CONFLICT.has(m.entry.type) && !(accident[si] && accidentOutcome(m.entry))) hasConflict[si] = true;
     for (const y of s.years) if (y < 2000 || (maxYear > 0 && y < maxYear)) historical[si] = true;
   }
 
@@ -209,6 +226,9 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         case 'historical':
           pushEvidence(evidence, 'historical', text, si, e.weight);
           continue;
+        case 'accident':
+          pushEvidence(evidence, 'accident', text, si, 0);
+          continue;
         case 'negation':
           if ((e.scope ?? 4) > 0) pushEvidence(evidence, 'negation', text, si, 0);
           continue;
@@ -249,17 +269,18 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         }
         continue;
       }
-      const w = e.weight * coFactor * histF * quoteF * headline;
+      const accF = accident[si] && accidentOutcome(e) ? ACCIDENT_FACTOR : 1;
+      const w = e.weight * coFactor * histF * quoteF * headline * accF;
       raw += w;
       f.conflict += w;
       if (coFactor === NO_GROUP_FACTOR) f.conflictNoGroup += w;
-      if (coFactor === 1) f.conflictWithGroup += e.weight * histF * quoteF;
+      if (coFactor === 1) f.conflictWithGroup += e.weight * histF * quoteF * accF;
       if (e.type === 'hostility') f.hostility += e.weight * quoteF;
       if (e.type === 'mobilisation' || e.type === 'rumour') f.mobilisation += w;
       if (e.type === 'mobilisation' || e.threat) escalation = true;
       if (e.type === 'violence' && e.severity && quoteF > SHORT_QUOTE_FACTOR) {
         const idx = SEVERITY_ORDER.indexOf(e.severity);
-        if (!historical[si]) {
+        if (!historical[si] && accF === 1) {
           f.anySeverityIndex = Math.max(f.anySeverityIndex, idx);
           if (coFactor >= ADJACENT_FACTOR) f.severityIndex = Math.max(f.severityIndex, idx);
         }

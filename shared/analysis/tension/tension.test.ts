@@ -427,3 +427,25 @@ describe('English colour words', () => {
     expect(groups('Black residents said they feel targeted.')).toEqual(['Black residents']);
   });
 });
+
+describe('accidents', () => {
+  // Deaths and injuries in a crash, fire or collapse are not violence between people, whoever the
+  // victims are; a fight, an attack or arson in the same sentence still is.
+  const cases: Array<['kk' | 'ru' | 'en', string, string, 0 | 1]> = [
+    ['ru', 'Мигранты погибли при пожаре на стройке', 'Трое трудовых мигрантов погибли при пожаре на строительной площадке в Астане, сообщили в ДЧС.', 0],
+    ['ru', 'Рабочие из Узбекистана погибли при обрушении', 'Двое рабочих из Узбекистана погибли при обрушении стены на стройке в Шымкенте.', 0],
+    ['kk', 'Құрылыста өрт: үш мигрант қаза тапты', 'Астанадағы құрылыс алаңында болған өрттен үш еңбек мигранты қаза тапты.', 0],
+    ['en', 'Russian tourist dies in Almaty crash', 'A Russian tourist was killed in a car crash on Al-Farabi Avenue in Almaty, police said.', 0],
+    ['en', 'Chinese workers die in mine collapse', 'Two Chinese workers died when a mine shaft collapsed near Karaganda.', 0],
+    ['ru', 'Пожар после погрома', 'После нападения толпы на дома дунган начался пожар, несколько человек пострадали.', 1],
+    ['kk', 'Ауылда дүнгендердің үйлері өртелді', 'Топ дүнген отбасыларының үйлерін өртеп жіберді, өрттен бірнеше адам зардап шекті.', 1],
+    ['en', 'Mob sets fire to Dungan homes', 'A fire broke out after a mob attacked and set fire to Dungan homes; several people were injured.', 1],
+  ];
+  for (const [lang, title, text, label] of cases) {
+    it(`${lang}: ${title} → ${label}`, () => {
+      const r = a.analyze({ title, text });
+      expect(r.tension.label).toBe(label);
+      expect(types(r.evidence).has('accident')).toBe(true);
+    });
+  }
+});
