@@ -449,3 +449,20 @@ describe('accidents', () => {
     });
   }
 });
+
+describe('one person of a people', () => {
+  // "An Uzbek man stabbed his neighbour" is a crime report, not intergroup: the person counts as a
+  // group reference only when the article frames events along group lines.
+  const cases: Array<[string, string, 0 | 1]> = [
+    ['Police detain man over stabbing', 'Police in Shymkent detained a 30-year-old Uzbek man suspected of stabbing his neighbour during a quarrel over a debt.', 0],
+    ['Шымкентте пышақ жарақаты', 'Шымкентте 30 жастағы өзбек ер адам қарызға байланысты дау кезінде көршісін пышақтап жаралады.', 0],
+    ['Fight in Shymkent market', 'A Kazakh man and an Uzbek man fought at a market in Shymkent; both were injured.', 1],
+    ['Базардағы төбелес', 'Шымкент базарында қазақ жігіт пен өзбек жігіт төбелесіп, екеуі де жараланды.', 1],
+    ['Uzbek man beaten by nationalists', 'An Uzbek man was beaten by a group of young men shouting nationalist slogans in Shymkent.', 1],
+  ];
+  for (const [title, text, label] of cases) {
+    it(`${title} → ${label}`, () => {
+      expect(a.analyze({ title, text }).tension.label).toBe(label);
+    });
+  }
+});
