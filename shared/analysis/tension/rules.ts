@@ -170,9 +170,14 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       if (m.entry.type === 'historical') historical[si] = true;
       if (m.entry.type === 'accident') accident[si] = true;
     }
-    // Deaths and injuries in an accident's sentence are no conflict (nor grievances' context).
-    for (const m of s.matches) if (CONFLICT.has(m.entry.type) && !(accident[si] && accidentOutcome(m.entry))) hasConflict[si] = true;
     for (const y of s.years) if (y < 2000 || (maxYear > 0 && y < maxYear)) historical[si] = true;
+  }
+  // An accident story (its headline or lead reports one) in which nobody is said to fight or
+  // attack: every death and injury it reports is the accident's, also in the follow-up sentences.
+  if (n > 0 && (accident[0] || (n > 1 && accident[1])) && sentences.every((s) => s.matches.every((m) => m.entry.type !== 'violence' || accidentOutcome(m.entry)))) accident.fill(true);
+  // Deaths and injuries in an accident's sentence are no conflict (nor grievances' context).
+  for (let si = 0; si < n; si++) {
+    for (const m of sentences[si]!.matches) if (CONFLICT.has(m.entry.type) && !(accident[si] && accidentOutcome(m.entry))) hasConflict[si] = true;
   }
 
   const f: RuleFeatures = {

@@ -466,3 +466,31 @@ describe('one person of a people', () => {
     });
   }
 });
+
+describe('group events with no people named', () => {
+  // Officials often avoid naming peoples (Korday 2020 was first reported as a mass brawl): a mass
+  // brawl, clashes or a riot are group events and are not capped as a mere fight.
+  for (const [title, text] of [
+    ['Сортөбеде жаппай төбелес', 'Қордай ауданының Сортөбе ауылында жаппай төбелес болып, бірнеше адам жараланды, ауылға қосымша полиция күштері жіберілді.'],
+    ['Массовая драка в Сортобе', 'В селе Сортобе Кордайского района произошла массовая драка между жителями, есть пострадавшие, в село стянуты силы полиции.'],
+    ['Mass brawl in Sortobe', 'A mass brawl broke out in the village of Sortobe in Korday district; several people were injured and police reinforcements were sent.'],
+  ]) {
+    it(`${title} → 1, group_clash`, () => {
+      expect(a.analyze({ title, text }).tension).toMatchObject({ label: 1, severity: 'group_clash' });
+    });
+  }
+  it('a brawl between two people or two colleges stays capped', () => {
+    const r = a.analyze({ title: 'Students from two colleges brawl', text: 'Police detained 12 young people after a brawl between students of two colleges in a city park. Three were injured.' });
+    expect(r.tension.label).toBe(0);
+  });
+});
+
+describe('an accident story', () => {
+  it('explains the injuries of its follow-up sentences too, when nobody is said to fight', () => {
+    const r = a.analyze({
+      title: 'Minibus with Turkish tourists overturns',
+      text: 'Nine people were injured when a minibus carrying tourists overturned near Turkistan. Five of the injured are Turkish citizens, the Kazakh driver among the others. Two of them were taken to hospital with head injuries.',
+    });
+    expect(r.tension.label).toBe(0);
+  });
+});
