@@ -494,3 +494,16 @@ describe('an accident story', () => {
     expect(r.tension.label).toBe(0);
   });
 });
+
+describe('"under control"', () => {
+  // What officials say after an incident: it barely lowers the risk of the incident it follows.
+  for (const [title, text] of [
+    ['Қордайда жанжал', 'Қордай ауданында жергілікті тұрғындар мен дүнгендер арасында жанжал болды, полиция жағдайды бақылауға алды.'],
+    ['Конфликт в Кордае', 'В Кордайском районе произошёл конфликт между местными жителями и дунганами, полиция сообщила, что ситуация под контролем.'],
+    ['Quarrel in Korday', 'A quarrel broke out between local residents and Dungans in Korday district; police said the situation was under control.'],
+  ]) {
+    it(`${title} → 1`, () => {
+      expect(a.analyze({ title, text }).tension.label).toBe(1);
+    });
+  }
+});
