@@ -402,6 +402,13 @@ describe('peoples and places are weighed alike', () => {
   });
 });
 
+describe('stems shared with a place abroad', () => {
+  it('газ (gas) is not Газа: Russian names of places abroad match by their case forms as written, Gaza with its sector', () => {
+    expect(evOf(a.analyze({ title: 'Протест против цен на газ', text: 'Жители Жанаозена вышли на площадь против повышения цен на сжиженный газ.' }).evidence, 'foreign')).toEqual([]);
+    expect(evOf(a.analyze({ text: 'Столкновения в секторе Газа унесли жизни десятков людей.' }).evidence, 'foreign').map((e) => e.text)).toEqual(['секторе Газа']);
+  });
+});
+
 describe('stems shared with a hostility word', () => {
   it('"replace" is not "replacement": a stem shared with a hostility word is matched as written', () => {
     expect(evOf(a.analyze({ text: 'Phone makers rush to replace fingerprint readers.' }).evidence, 'hostility')).toEqual([]);
