@@ -514,3 +514,20 @@ describe('"under control"', () => {
     });
   }
 });
+
+describe('prevention', () => {
+  // Preventing a conflict says it did not happen (a negation) and is peace work.
+  it.each([
+    ['kk', 'Ұлтаралық қақтығыстың алдын алу', 'Жамбыл облысында медиаторлар ауыл тұрғындары арасындағы ұлтаралық шиеленісті болдырмау үшін кездесу өткізді.'],
+    ['ru', 'Предотвращение межнациональных конфликтов', 'В Жамбылской области медиаторы провели встречу с жителями сёл, чтобы предотвратить межнациональную напряжённость.'],
+    ['en', 'Preventing interethnic conflict', 'Mediators in Zhambyl region met villagers to prevent interethnic tension.'],
+  ] as const)('%s: %s → 0', (_lang, title, text) => {
+    const r = a.analyze({ title, text });
+    expect(r.tension.label).toBe(0);
+    expect(types(r.evidence).has('negation')).toBe(true);
+  });
+  it('"алдын ала" (preliminary) is no prevention', () => {
+    const r = a.analyze({ title: 'Ауылда жаппай төбелес', text: 'Алдын ала мәлімет бойынша, ауылда қазақ және ұйғыр жастары арасында жаппай төбелес болды, бес адам жараланды.' });
+    expect(r.tension.label).toBe(1);
+  });
+});
