@@ -47,15 +47,6 @@ export const NO_GROUP_FACTOR = 0.15;
 export const HISTORICAL_FACTOR = 0.3;
 /** Violence terms in a sentence that reports an accident (crash, fire, collapse): people died or were hurt, nobody fought. */
 export const ACCIDENT_FACTOR = 0.1;
-
-/**
- * What an accident explains: deaths and injuries (violence entries marked `outcome`). A fight, an
- * attack or arson in the same sentence ("drivers fought after the crash", "a fire broke out after a
- * crowd attacked…") stays violence.
- */
-function accidentOutcome(e: LexEntry): boolean {
-  return e.type === 'violence' && e.outcome === true;
-}
 export const ARTICLE_HISTORICAL_FACTOR = 0.5;
 export const SHORT_QUOTE_FACTOR = 0.2;
 export const QUOTE_FACTOR = 0.9;
@@ -126,6 +117,15 @@ export interface RuleResult {
 
 const CONFLICT = new Set(['violence', 'hostility', 'mobilisation', 'rumour']);
 const NEGATABLE = new Set(['violence', 'hostility', 'mobilisation', 'rumour', 'grievance']);
+
+/**
+ * What an accident explains: deaths and injuries (violence entries marked `outcome`). A fight, an
+ * attack or arson in the same sentence ("drivers fought after the crash", "a fire broke out after a
+ * crowd attacked…") stays violence.
+ */
+function accidentOutcome(e: LexEntry): boolean {
+  return e.type === 'violence' && e.outcome === true;
+}
 
 export function scoreRules(sentences: SentenceInput[]): RuleResult {
   const evidence: Evidence[] = [];
