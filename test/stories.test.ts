@@ -6,6 +6,7 @@ import { insertItems } from '../shared/db/repositories/articles.ts';
 import { addFeeds } from '../shared/db/repositories/feeds.ts';
 import { groupIntoStories } from '../shared/db/repositories/stories.ts';
 import { isSameStory, storyFingerprint } from '../shared/feeds/fingerprint.ts';
+import { storyCandidate } from '../shared/feeds/stories.ts';
 import { groupStored, pseudoText, urlItem } from './helpers/articles.ts';
 import { testConfig } from './helpers/env.ts';
 
@@ -89,8 +90,8 @@ describe('stories', () => {
     expect(again).toEqual({ newIds: [], duplicates: 3 });
     // A retried score job groups nothing a second time.
     const ids = (await rt.db.selectFrom('articles').select('id').where('feed_id', '=', a).execute()).map((r) => Number(r.id));
-    const rows = await rt.db.selectFrom('articles').select(['id', 'title', 'summary', 'fetched_at']).where('id', 'in', ids).execute();
-    expect(await groupIntoStories(rt.db, rows.map((r) => ({ articleId: Number(r.id), title: r.title, text: r.summary, fetchedAt: new Date(r.fetched_at) })))).toBe(0);
+    const rows = await rt.db.selectFrom('articles').select(['id', 'title', 'summary', 'content', 'fetched_at']).where('id', 'in', ids).execute();
+    expect(await groupIntoStories(rt.db, rows.map(storyCandidate))).toBe(0);
     await expectConsistent();
   });
 

@@ -43,7 +43,7 @@ export {
   SAME_STORY_MAX_DISTANCE,
   BAND_BITS,
 } from './fingerprint.ts';
-export { storyRows, type StoryCandidate, type StoryRow } from './stories.ts';
+export { fullestText, storyCandidate, storyRows, type StoryCandidate, type StoryRow } from './stories.ts';
 export {
   nextPollDelay,
   shouldDisable,

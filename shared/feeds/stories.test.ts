@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storyRows } from './stories.ts';
+import { storyCandidate, storyRows } from './stories.ts';
 
 const body =
   'Аким области встретился с жителями села и обсудил строительство новой школы, ремонт дороги и подачу питьевой воды в дома до конца года. Работы начнутся весной, финансирование уже выделено.';
@@ -26,5 +26,12 @@ describe('storyRows', () => {
 
   it('is empty for no candidates', () => {
     expect(storyRows([])).toEqual([]);
+  });
+});
+
+describe('storyCandidate', () => {
+  it('takes a stored article with its fuller text', () => {
+    expect(storyCandidate({ id: '7', title: 'T', summary: 'short teaser', content: body, fetched_at: '2026-11-24T10:00:00Z' })).toEqual({ articleId: 7, title: 'T', text: body, fetchedAt: at });
+    expect(storyCandidate({ id: 8, title: 'T', summary: other, content: '', fetched_at: at })).toMatchObject({ articleId: 8, text: other });
   });
 });

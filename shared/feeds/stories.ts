@@ -12,6 +12,14 @@ export interface StoryCandidate {
   fetchedAt: Date;
 }
 
+/** The fuller of an article's two texts: its content (full text, content:encoded) or its feed summary. */
+export const fullestText = (a: { content: string; summary: string }): string => (a.content.length > a.summary.length ? a.content : a.summary);
+
+/** A stored article (its id, title, texts and fetch time) as a story candidate. */
+export function storyCandidate(a: { id: number | string; title: string; content: string; summary: string; fetched_at: Date | string }): StoryCandidate {
+  return { articleId: Number(a.id), title: a.title, text: fullestText(a), fetchedAt: new Date(a.fetched_at) };
+}
+
 export interface StoryRow {
   id: number;
   fingerprint: string;

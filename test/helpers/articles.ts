@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../shared/db/index.ts';
 import { groupIntoStories } from '../../shared/db/repositories/stories.ts';
+import { storyCandidate } from '../../shared/feeds/stories.ts';
 import type { NormalisedItem } from '../../shared/feeds/types.ts';
 
 /**
@@ -30,5 +31,5 @@ export function urlItem(url: string, body: string, published: Date): NormalisedI
 export async function groupStored(db: Db, ids: number[]): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await db.selectFrom('articles').select(['id', 'title', 'summary', 'content', 'fetched_at']).where('id', 'in', ids).where('story_id', 'is', null).execute();
-  return groupIntoStories(db, rows.map((r) => ({ articleId: Number(r.id), title: r.title, text: r.content.length > r.summary.length ? r.content : r.summary, fetchedAt: new Date(r.fetched_at) })));
+  return groupIntoStories(db, rows.map(storyCandidate));
 }

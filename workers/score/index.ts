@@ -5,6 +5,7 @@ import type { Db } from '../../shared/db/index.ts';
 import { getArticlesForScoring } from '../../shared/db/repositories/articles.ts';
 import { saveAnalyses, type AnalysisEntry } from '../../shared/db/repositories/analyses.ts';
 import { groupIntoStories } from '../../shared/db/repositories/stories.ts';
+import { fullestText, storyCandidate } from '../../shared/feeds/stories.ts';
 import { ENGINE_VERSION, getEngine } from '../../shared/analysis/engine.ts';
 import type { Queues, JobCatalog } from '../../shared/queue/index.ts';
 import type { Config } from '../../shared/config/index.ts';
@@ -19,12 +20,10 @@ export interface ScoreDeps {
 
 type ScoringRow = Awaited<ReturnType<typeof getArticlesForScoring>>[number];
 
-/** The fuller text (full-text extraction or content:encoded) rather than the teaser. */
-const fullestText = (a: ScoringRow) => (a.content.length > a.summary.length ? a.content : a.summary);
-
 export function analyseArticle(article: ScoringRow): AnalysisEntry {
   // The feed's language is not passed on: many outlets mix Kazakh, Russian and English items in one
   // feed, and the engine treats a given language as authoritative. It detects per article instead.
+  // The fuller text (full-text extraction or content:encoded) rather than the teaser.
   const text = fullestText(article);
   const result = getEngine().analyze({
     id: String(article.id),
@@ -42,12 +41,7 @@ export function analyseArticle(article: ScoringRow): AnalysisEntry {
  */
 export async function scoreArticles(deps: Pick<ScoreDeps, 'db' | 'log'>, articleIds: number[]) {
   const articles = await getArticlesForScoring(deps.db, articleIds);
-  await groupIntoStories(
-    deps.db,
-    articles
-      .filter((a) => a.story_id === null)
-      .map((a) => ({ articleId: Number(a.id), title: a.title, text: fullestText(a), fetchedAt: new Date(a.fetched_at) })),
-  );
+  await groupIntoStories(deps.db, articles.filter((a) => a.story_id === null).map(storyCandidate));
   const entries = articles.map(analyseArticle);
   await saveAnalyses(deps.db, entries, ENGINE_VERSION);
   return { scored: entries.length, flagged: entries.filter((e) => e.result.tension.label === 1).length, skipped: articleIds.length - entries.length };
