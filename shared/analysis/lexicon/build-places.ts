@@ -136,18 +136,16 @@ for (const [lang, names] of Object.entries(EXTRA_DOMESTIC) as Array<[Lang, strin
 // Conflict regions that foreign news about ethnic violence names and the geocoder's list lacks.
 const EXTRA_FOREIGN: Array<[string, string, string]> = [
   ['Судан', 'Судан', 'Sudan'], ['Дарфур', 'Дарфур', 'Darfur'], ['Сомали', 'Сомали', 'Somalia'], ['Мали', 'Мали', 'Mali'],
-  ['Конго', 'Конго', 'Congo'], ['Руанда', 'Руанда', 'Rwanda'], ['Палестина', 'Палестин*', 'Palestin*'], ['Газа', 'Газа', 'Gaza'],
+  ['Конго', 'Конго', 'Congo'], ['Руанда', 'Руанда', 'Rwanda'], ['Палестина', 'Палестин*', 'Palestin*'], ['газа сектор*', 'сектор* газа', 'Gaza'],
   ['Йемен', 'Йемен', 'Yemen'], ['Косово', 'Косово', 'Kosovo'], ['Босния', 'Босни*', 'Bosnia*'], ['Қарабақ', 'Карабах*', 'Karabakh'],
   ['Шыңжаң', 'Синьцзян*', 'Xinjiang'], ['Ош', 'Ош', 'Osh'], ['Баткен', 'Баткен*', 'Batken'], ['Манипур', 'Манипур*', 'Manipur'],
   ['Дағыстан', 'Дагестан', 'Dagestan'], ['Шешенстан', 'Чечн*', 'Chechnya'], ['Еуропа', 'Европ*', 'Europe*'], ['Африка', 'Африк*', 'Africa*'],
 ];
 // Russian one-word names by their case forms, as written: a stem can be a common word's (Газа and
-// газ "gas" share one). Gaza only with its "sector", in both languages: its case forms are gas's too.
-const EXTRA_PHRASES: Record<string, Partial<Record<Lang, string>>> = { Gaza: { kk: 'газа сектор*', ru: 'сектор* газа' } };
+// газ "gas" share one). Gaza only with its "sector", in kk and ru: its case forms are gas's too.
 for (const [kk, ru, en] of EXTRA_FOREIGN) {
-  const phrase = EXTRA_PHRASES[en];
-  add('kk', phrase?.kk ?? kk.toLowerCase(), 'foreign', 1, 'conflict region abroad');
-  const r = phrase?.ru ?? ru.toLowerCase();
+  add('kk', kk.toLowerCase(), 'foreign', 1, 'conflict region abroad');
+  const r = ru.toLowerCase();
   if (r.includes('*') || r.includes(' ')) add('ru', r, 'foreign', 1, 'conflict region abroad');
   else for (const f of ruCaseForms(r)) add('ru', f, 'foreign', 1, 'conflict region abroad', true);
   add('en', en.toLowerCase(), 'foreign', 1, 'conflict region abroad');
