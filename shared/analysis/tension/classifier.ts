@@ -1,6 +1,7 @@
 // Lexical classifier and stacker: inference side (training is in training/train.ts).
 //
 // Features are the stems of the article's tokens, language-prefixed ("ru:столкновен", "kk:тобелес"),
+// except names of peoples and places (analyze.ts: a score must not depend on which one is named),
 // present/absent, L2-normalised so that a 3 KB article and a 100-character comment are on one scale.
 // The classifier is a logistic regression over those features; the stacker is a second, small
 // logistic regression over [classifier logit, rule features] fit on a validation split, so its
