@@ -92,7 +92,7 @@ export async function removeFeed(db: Db, id: number): Promise<boolean> {
           .groupBy('story_id')
           .select((eb) => ['story_id', eb.cast<number>(eb.fn.countAll(), 'integer').as('n')]),
       )
-      // Stories locked in id order, as the ingest statement locks them: no deadlock between the two.
+      // Stories locked in id order, as the score stage's grouping statement locks them: no deadlock between the two.
       .with('locked', (qc) =>
         qc.selectFrom('stories as s').innerJoin('reports as r', 'r.story_id', 's.id').select(['s.id', 'r.n']).orderBy('s.id').forUpdate(['s']),
       )
