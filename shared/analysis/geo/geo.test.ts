@@ -395,3 +395,26 @@ describe('spurious foreign places', () => {
     expect(g('en', 'Kazakh villagers and Uyghur villagers met in Chundzha.').places.every((p) => p.kato !== '315035600')).toBe(true);
   });
 });
+
+describe('Kazakh townships, lower-case name words and regional epithets', () => {
+  const main = (lang: 'kk' | 'ru' | 'en', text: string) => {
+    const r = g(lang, text);
+    return [r.region?.kato ?? null, r.district?.kato ?? null];
+  };
+  it.each([
+    // кент "township" in its case forms is a generic term; Кентау stays a city
+    ['kk', 'Меновное кентіндегі бос телімдер халыққа берілді.', '630000000', '631000000'],
+    ['kk', 'Кентауда жаңа мектеп ашылды.', '610000000', '612000000'],
+    // "батыр" is written in lower case inside a village name, as "би" and "сал" are
+    ['kk', 'Өтеген батыр кентінде көпқабатты үй салынды.', '190000000', '196800000'],
+    ['kk', 'Қабанбай батыр ауылында жиын өтті.', '110000000', '116600000'],
+    // journalists' names for regions: Сыр өңірі (Kyzylorda), Тобыл өңірі (Kostanay), Жайық өңірі (West Kazakhstan)
+    ['kk', 'Сыр өңірінде күріш орағы басталды.', '430000000', null],
+    ['kk', 'Тобыл өңірі диқандары астық жинап жатыр.', '390000000', null],
+    ['kk', 'Жайық өңірінің малшылары жайылымға көшті.', '270000000', null],
+    ['kk', 'Баян өңірі биыл мыңдаған тынығушыны қарсы алды.', '550000000', '553600000'],
+    ['ru', 'В Прииртышье открылась ярмарка.', '550000000', null],
+  ] as const)('%s: %s', (lang, text, region, district) => {
+    expect(main(lang, text)).toEqual([region, district]);
+  });
+});

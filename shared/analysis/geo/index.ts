@@ -54,6 +54,8 @@ export interface GeoResultDetailed extends GeoResult {
 
 // ------------------------------------------------------------------ generic terms
 
+const KENT_RE = /^kent(?:i|in|ine|inde|indegi|inin|inen|ke|te|ten|tegi|tin|ti|ter|teri|terinde|terdin|terge|ter)?$/;
+
 function genericOfSlow(t: Token, next: Token | undefined): { g: Generic; plural: boolean } | null {
   const k = t.key;
   if (k.length < 1) return null;
@@ -78,7 +80,8 @@ function genericOfSlow(t: Token, next: Token | undefined): { g: Generic; plural:
     if ((k === 'pos' || k === 'p' || k === 'pgt') && t.dot) return { g: 'village', plural: false };
   } else if (c === 'k') {
     if (k.startsWith('kala') && k !== 'kalai' && k !== 'kalaisha' && !k.startsWith('kalai')) return { g: 'city', plural: k.startsWith('kalalar') };
-    if (k === 'kent' || k === 'kenti' || k === 'kentinde' || k === 'kentinin' || k === 'kentine') return { g: 'village', plural: false };
+    // кент "township" in its case forms (кентінде, кентіндегі, кенттің); not Кентау
+    if (KENT_RE.test(k)) return { g: 'village', plural: k.startsWith('kentter') };
   } else if (c === 'g') {
     if (k.startsWith('gorod')) return { g: 'city', plural: k === 'gorodah' };
     if ((k === 'g' || k === 'gor') && t.dot) return { g: 'city', plural: false };
@@ -290,8 +293,8 @@ function lookupWords(toks: Token[], i: number, lowerOk: boolean, en: boolean): R
     const pre = prefixes[p];
     const last = toks[i + p];
     if (!last) continue;
-    if (p > 0 && !(last.cap || lowerOk || /^(sal|bi|akin|jirau|bokeihan)$/.test(last.key))) {
-      // second words of multi-word names are capitalised except a few (Біржан сал, Төле би)
+    if (p > 0 && !(last.cap || lowerOk || (/^(sal|bi|batir|akin|jirau|bokeihan)$/.test(last.key) || last.key.startsWith('onir')))) {
+      // second words of multi-word names are capitalised except a few (Біржан сал, Төле би, Өтеген батыр, Сыр өңірі)
       if (!last.cap) continue;
     }
     const hit = lookupName(pre, last.key, p > 0 ? 2 : 3, en);
