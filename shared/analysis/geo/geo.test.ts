@@ -4,6 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { findRegionByName, geocode, geocodeDetailed, getUnit, listUnits, regionOf } from './index.ts';
 
 const g = (lang: 'kk' | 'ru' | 'en', text: string, feedRegion?: string) => geocode({ lang, text, feedRegion });
+/** [region, district] codes, null when unresolved. */
+const main = (lang: 'kk' | 'ru' | 'en', text: string) => {
+  const r = g(lang, text);
+  return [r.region?.kato ?? null, r.district?.kato ?? null];
+};
 
 describe('Kazakh case forms', () => {
   it.each([
@@ -144,10 +149,6 @@ describe('helpers', () => {
 });
 
 describe('demonyms and place adjectives: where people come from, half a vote', () => {
-  const main = (lang: 'kk' | 'ru' | 'en', text: string) => {
-    const r = g(lang, text);
-    return [r.region?.kato ?? null, r.district?.kato ?? null];
-  };
   it.each([
     // Kazakh -лық/-лік/-дық/-дік/-тық/-тік, with plural and case endings after it
     ['kk', 'Маңғыстаулық өнерпаздар Түркістанда концерт қойды.', '610000000', '611000000'],
@@ -397,10 +398,6 @@ describe('spurious foreign places', () => {
 });
 
 describe('Kazakh townships, lower-case name words and regional epithets', () => {
-  const main = (lang: 'kk' | 'ru' | 'en', text: string) => {
-    const r = g(lang, text);
-    return [r.region?.kato ?? null, r.district?.kato ?? null];
-  };
   it.each([
     // кент "township" in its case forms is a generic term; Кентау stays a city
     ['kk', 'Меновное кентіндегі бос телімдер халыққа берілді.', '630000000', '631000000'],
