@@ -148,6 +148,8 @@ for (const n of [foreignDoc.kazakhstan.kk, foreignDoc.kazakhstan.ru, foreignDoc.
 /** Keys that need a generic term next to them (people, common words, ethnonyms, water bodies). */
 export const needsContext = new Set<string>();
 for (const list of Object.values(flagsDoc.needsContext)) for (const n of list) needsContext.add(nameKey(n));
+/** Skeletons of the people's names among them (Сатпаев, Курчатов: towns named after a person). */
+export const personKeys = new Set((flagsDoc.needsContext.persons ?? []).map(nameKey));
 /** Skeletons of the ethnonyms among them (Казах, Уйгур …): "Kazakh villagers" are people, not a village. */
 export const ethnonymKeys = new Set((flagsDoc.needsContext.ethnonyms ?? []).map(nameKey));
 /** Skeletons of common words that only look like an inflected place name (Келесі "next"): never a place. */

@@ -415,3 +415,28 @@ describe('Kazakh townships, lower-case name words and regional epithets', () => 
     expect(main(lang, text)).toEqual([region, district]);
   });
 });
+
+describe('towns named after a person, city adjectives, adjectives of peoples', () => {
+  it.each([
+    // Сатпаев and Курчатов are towns; the genitive Сатпаева is the town, not the village "с. Сатпаева"
+    ['ru', 'Около сотни жителей Сатпаева пришли к вахтовому посёлку.', '620000000', '622000000'],
+    ['ru', 'Под Сатпаевым собрались рабочие.', '620000000', '622000000'],
+    ['ru', 'В Курчатове открыли музей.', '100000000', '101800000'],
+    ['en', 'SATPAEV, Ulytau region — Around 200 workers gathered outside the akimat.', '620000000', '622000000'],
+    ['kk', 'Сәтбаевта жиын өтті.', '620000000', '622000000'],
+    // … and people after a first name, before University / атындағы, after имени
+    ['ru', 'Каныш Сатпаев родился в Баянауле.', '550000000', '553600000'],
+    ['en', 'Satbayev University in Almaty hosted a forum.', '750000000', '750000000'],
+    ['kk', 'Қаныш Сәтбаев атындағы университетте конференция өтті.', null, null],
+    ['ru', 'Студенты университета имени Сатпаева провели акцию.', null, null],
+    // a bare masculine adjective shared with a city is the city's: the club, not a district of that name
+    ['ru', 'Алматинский «Кайрат» разгромил шымкентский «Ордабасы».', '750000000', '750000000'],
+    ['ru', 'Павлодарский «Иртыш» обыграл «Сарыарку».', '550000000', '551000000'],
+    ['ru', 'Кордайский аким провёл встречу с жителями.', '310000000', '314800000'],
+    ['ru', 'Алматинский районный суд Астаны вынес приговор.', '710000000', '711110000'],
+    // English: "a Kazakh village" is no village named Қазақ
+    ['en', 'Homes set on fire in a southern Kazakh village; Tajik families take shelter.', null, null],
+  ] as const)('%s: %s', (lang, text, region, district) => {
+    expect(main(lang, text)).toEqual([region, district]);
+  });
+});

@@ -10,6 +10,7 @@ import type { GeoInput, GeoResult, Lang, Place, PlaceLevel, UnitRef } from '../t
 import {
   adjIndex,
   allowStandalone,
+  personKeys,
   countryKeys,
   entities,
   ethnonymKeys,
@@ -55,6 +56,11 @@ export interface GeoResultDetailed extends GeoResult {
 // ------------------------------------------------------------------ generic terms
 
 const KENT_RE = /^kent(?:i|in|ine|inde|indegi|inin|inen|ke|te|ten|tegi|tin|ti|ter|teri|terinde|terdin|terge|ter)?$/;
+
+/** First names that come before the person a town is named after (Қаныш Сәтбаев, Игорь Курчатов). */
+const FIRST_NAMES = new Set(['kanish', 'kanysh', 'igor', 'igoria']);
+/** Words after a person's name in an institution's name: Сәтбаев атындағы, университет Сатпаева, Satbayev University. */
+const PERSON_AFTER = /^(atind|universit|institut|muze|museum|prospek|avenue|street|koshes|ulits)/;
 
 function genericOfSlow(t: Token, next: Token | undefined): { g: Generic; plural: boolean } | null {
   const k = t.key;
@@ -381,6 +387,20 @@ function lookupNameSlow(pre: string, lastKey: string, minBase: number, en: boole
       }
     }
     if (hitLen < 0) return NO_HIT;
+    if (!adjGender && !foreign && !country && ids.length && !ids.some(isCityOrRegion)) {
+      // A city read through a case ending beats a village whose name is that inflected form: Сатпаева
+      // is the genitive of the town Сатпаев before the village "с. Сатпаева" (Turkestan region).
+      for (const c of cands) {
+        if (c.length >= hitLen || c.length < 4 || c.length < hitLen - 2) continue;
+        const full = pre ? `${pre} ${c}` : c;
+        const city = nameIndex.get(full);
+        if (!city?.some(isCityOrRegion)) continue;
+        ids = city;
+        hitKey = full;
+        hitStem = c;
+        break;
+      }
+    }
     const demonym = !adjGender && hitStem !== lastKey && lastKey.startsWith(hitStem) && isKazakhDemonymRest(lastKey.slice(hitStem.length));
     return { ids, foreign, country, adjGender, key: hitKey, inflected: !adjGender && hitStem !== lastKey, demonym };
 }
@@ -609,7 +629,8 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     const j = r.i + r.n;
     let after = j < toks.length ? genericOf(toks[j], toks[j + 1]) : null;
     // "Kazakh villagers", "Uyghur villagers": people of that ethnicity, not a village named so
-    if (after && toks[j].key === 'villagers' && ethnonymKeys.has(r.key)) after = null;
+    // and in English "a Kazakh village", "Uzbek villages": an adjective of the people, not the village Қазақ
+    if (after && (toks[j].key === 'villagers' || (lang === 'en' && after.g !== 'region')) && (ethnonymKeys.has(r.key) || ethnonymKeys.has(toks[r.i].key))) after = null;
     if (after && !(r.inflected && lang === 'kk') && !(r.n === 1 && !toks[r.i].cap && !lowerText && GENERIC_HEAD.has(toks[r.i].key))) {
       r.generic = after.g;
       consumed.add(j);
@@ -651,8 +672,18 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
   }
 
   // A Russian place adjective with no generic noun (Мангистауские нефтяники, Карагандинский
-  // шахтёр) qualifies people or things, like a demonym.
-  for (const r of raws) if (r.adjGender && !r.generic) r.demonym = true;
+  // шахтёр) qualifies people or things, like a demonym; when a city has that adjective it is the
+  // city's (Павлодарский «Иртыш», Алматинский «Кайрат»), not a district of the same name.
+  for (const r of raws) {
+    if (!r.adjGender || r.generic) continue;
+    r.demonym = true;
+    if (r.n !== 1) continue;
+    const cities = demonymName(toks[r.i].key)?.ids.filter((id) => entities[id].level === 'city_republican' || entities[id].level === 'city_regional');
+    if (cities?.length) {
+      r.ids = cities;
+      r.adjGender = null;
+    }
+  }
 
   // ---- 3. filter candidates, collect anchors
   interface Cand {
@@ -767,6 +798,17 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     return false;
   }
 
+  // A town named after a person (Сатпаев, Курчатов) is the person after a first name (Қаныш Сәтбаев,
+  // Kanysh Satpayev), after имени / named after, and before атындағы, университет, University.
+  function namesThePerson(r: Raw): boolean {
+    if (!personKeys.has(r.key)) return false;
+    const t = toks[r.i];
+    const prev = r.i > 0 ? toks[r.i - 1] : undefined;
+    const next = toks[r.i + r.n];
+    if (prev && prev.sentence === t.sentence && ((prev.cap && !prev.first && !prev.upper) || FIRST_NAMES.has(prev.key) || prev.key === 'imeni' || prev.key === 'after')) return true;
+    return !!next && next.sentence === t.sentence && PERSON_AFTER.test(next.key);
+  }
+
   // A bare village or district name that opens a sentence, while the same word is written in lower
   // case elsewhere in the article, is that common word (Өндіріс … өндірісі "production", Теңіз …
   // теңізде "sea"), not the place. Cities and regions are exempt (алматылықтар is a demonym).
@@ -788,7 +830,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
       resolved.push({ raw: r, entity: null, regionOnly: null, foreign: null, country: true, confidence: 0.95, weight: 0, sentence });
       continue;
     }
-    if (!r.generic && clubOrCompany(r)) continue;
+    if (!r.generic && (clubOrCompany(r) || namesThePerson(r))) continue;
     if (r.foreign && (!r.generic || !r.ids.length)) {
       const tok = toks[r.i];
       if (tok.cap || tok.upper || lowerText) {

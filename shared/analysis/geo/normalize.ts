@@ -95,7 +95,7 @@ const KK_SUFFIXES = [
   'si', 'i', 'dai', 'dei', 'tai', 'tei', 'sha', 'she',
 ];
 // Russian noun endings with the nominative endings they may replace.
-const RU_ENDINGS = ['ami', 'iami', 'ah', 'iah', 'om', 'em', 'oi', 'ei', 'iu', 'ia', 'u', 'e', 'a', 'i', 'o'];
+const RU_ENDINGS = ['ami', 'iami', 'ah', 'iah', 'om', 'em', 'oi', 'ei', 'iu', 'ia', 'u', 'e', 'a', 'i', 'o', 'im' /* -ым: под Сатпаевым, за Курчатовым */];
 const RU_RESTORE = ['', 'a', 'ia', 'i', 'o', 'e', 'ii'];
 
 /**
