@@ -630,7 +630,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     let after = j < toks.length ? genericOf(toks[j], toks[j + 1]) : null;
     // "Kazakh villagers", "Uyghur villagers": people of that ethnicity, not a village named so
     // and in English "a Kazakh village", "Uzbek villages": an adjective of the people, not the village Қазақ
-    if (after && (toks[j].key === 'villagers' || (lang === 'en' && after.g !== 'region')) && (ethnonymKeys.has(r.key) || ethnonymKeys.has(toks[r.i].key))) after = null;
+    if (after && (toks[j].key === 'villagers' || (lang === 'en' && (after.g === 'village' || after.g === 'city'))) && (ethnonymKeys.has(r.key) || ethnonymKeys.has(toks[r.i].key))) after = null;
     if (after && !(r.inflected && lang === 'kk') && !(r.n === 1 && !toks[r.i].cap && !lowerText && GENERIC_HEAD.has(toks[r.i].key))) {
       r.generic = after.g;
       consumed.add(j);

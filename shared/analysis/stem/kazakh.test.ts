@@ -33,6 +33,10 @@ describe('Kazakh stemmer on real word forms', () => {
     ['түнде', 'түн'], // locative -де, not the buffer form -нде
     ['өнімді', 'өнім'],
     ['желіде', 'желі'],
+    ['ауданның', 'аудан'], // genitive -ның after a nasal, not the 2sg possessive -ың
+    ['адамнан', 'адам'], // ablative -нан after a nasal
+    ['сығандар', 'сыған'], // protected: not сы + -ған
+    ['сығанның', 'сыған'],
   ])('%s → %s', (word, stem) => {
     expect(stemKazakh(word)).toBe(stem);
   });

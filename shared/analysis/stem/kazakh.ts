@@ -120,7 +120,7 @@ const ATTRIBUTIVE = new Set(['ғы', 'гі', 'қы', 'кі', 'гы', 'ги', 'к
 // Roots whose ending looks like a suffix (дүн-ген, тат-ар, қы-тай, түрік-мен, украи-н); the stemmer
 // stops as soon as the remaining form is one of them. Stored folded.
 const PROTECTED = new Set(
-  ['дүнген', 'татар', 'қытай', 'түрікмен', 'украин', 'шекара', 'дағыстан', 'ингуш', 'гагауз', 'адам', 'мемлекет', 'өкімет', 'жамағат', 'полиция', 'қала', 'дала', 'бала', 'ана', 'аға', 'іні', 'әке', 'жер', 'су', 'тіл', 'ел', 'ер', 'ақ', 'жау', 'аудан', 'қазан', 'заман', 'орман', 'майдан', 'өнім', 'желі', 'қарсы', 'жақсы', 'кейін', 'бірақ'].map(fold),
+  ['дүнген', 'сыған', 'татар', 'қытай', 'түрікмен', 'украин', 'шекара', 'дағыстан', 'ингуш', 'гагауз', 'адам', 'мемлекет', 'өкімет', 'жамағат', 'полиция', 'қала', 'дала', 'бала', 'ана', 'аға', 'іні', 'әке', 'жер', 'су', 'тіл', 'ел', 'ер', 'ақ', 'жау', 'аудан', 'қазан', 'заман', 'орман', 'майдан', 'өнім', 'желі', 'қарсы', 'жақсы', 'кейін', 'бірақ'].map(fold),
 );
 
 export interface KazakhStem {
@@ -135,6 +135,9 @@ export interface KazakhStem {
  * Stem a lower-cased Kazakh word (Cyrillic; Latin input should be transliterated first).
  * The result keeps the writer's letters; fold it for lexicon look-up.
  */
+/** Case endings that also follow a nasal-final stem directly (see the buffer-н rule). */
+const NASAL_CASE = new Set(['ның', 'нің', 'нын', 'нин', 'нан', 'нен']);
+
 export function stemKazakhDetailed(word: string): KazakhStem {
   let w = word;
   const removed: string[] = [];
@@ -151,8 +154,10 @@ export function stemKazakhDetailed(word: string): KazakhStem {
       // plus a vowel).
       if (suf.text === 'н' && !/[ыі и]$/.test(rest)) continue;
       // Case forms with the buffer н (-нда, -нан, -на, -ның …) follow a possessive vowel: the
-      // rest must end in a vowel and keep 3+ letters (ауылы-нда, not тү-нде).
-      if (klass.name === 'case' && suf.text.length > 1 && suf.text[0] === 'н' && (rest.length < 3 || !VOWELS.includes(rest[rest.length - 1]!))) continue;
+      // rest must end in a vowel and keep 3+ letters (ауылы-нда, not тү-нде). The genitive
+      // -ның/-нің and the ablative -нан/-нен are also the plain forms after м, н, ң (адам-ның,
+      // аудан-нан, сыған-ның).
+      if (klass.name === 'case' && suf.text.length > 1 && suf.text[0] === 'н' && (rest.length < 3 || !(VOWELS.includes(rest[rest.length - 1]!) || (NASAL_CASE.has(suf.text) && /[мнң]$/.test(rest))))) continue;
       // First-person -ым/-ім needs a stem of 3+ letters (өнім is a root, not ө-н-ім).
       if ((suf.text === 'ым' || suf.text === 'ім' || suf.text === 'им') && rest.length < 3) continue;
       if (proper && suf.harmony !== '?') {

@@ -38,6 +38,11 @@ export interface LexEntry {
   citizenship?: boolean;
   /** A violence entry naming harm without an agent (killed, died, injured, қаза тапты): what an accident explains (rules.ts). */
   outcome?: boolean;
+  /**
+   * A chant or a call (уезжайте, leave the village, «Кет!»): it keeps its weight inside a short
+   * quotation, where such words are reported; other terms there are names of films or operations.
+   */
+  call?: boolean;
   /** A `stem` entry that matches its own word form only, not every word with the same stem. */
   exactForm?: boolean;
   note?: string;
@@ -66,6 +71,7 @@ export function validateLexicon(name: string, file: LexiconFile): LexiconFile {
     if (e.citizenship !== undefined && (e.citizenship !== true || e.type !== 'group')) throw new Error(`${where}: citizenship: true marks group entries only`);
     if (e.outcome !== undefined && (e.outcome !== true || e.type !== 'violence')) throw new Error(`${where}: outcome: true marks violence entries only`);
     if (e.exactForm !== undefined && (e.exactForm !== true || !e.stem)) throw new Error(`${where}: exactForm: true marks stem entries only`);
+    if (e.call !== undefined && (e.call !== true || (e.type !== 'hostility' && e.type !== 'mobilisation'))) throw new Error(`${where}: call: true marks hostility and mobilisation entries only`);
     if (e.threat !== undefined && (e.threat !== true || e.type !== 'hostility')) throw new Error(`${where}: threat: true marks hostility entries only`);
     // Short prefixes match far too much ("қу*" would take "күрдтер"): 3 letters for a first word,
     // 2 for a later word of a phrase.

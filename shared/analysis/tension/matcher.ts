@@ -180,6 +180,15 @@ export class Matcher {
         const b = this.specsFor(langs[1]!, lower);
         ids = b.length === 0 ? a : a.length === 0 ? b : [...a, ...b];
       }
+      // A hyphenated word the lexicon does not list is read by its parts: турок-месхетинцев,
+      // мигранты-узбеки, кыргызско-таджикской, по-казахски, anti-Russian.
+      if (ids.length === 0 && lower.includes('-')) {
+        for (const part of lower.split('-')) {
+          if (part.length < 3) continue;
+          const more = this.tokenSpecs(articleLang, part);
+          if (more.length) ids = ids.length ? [...new Set([...ids, ...more])] : more;
+        }
+      }
       if (merged.size >= CACHE_LIMIT) merged.clear();
       merged.set(lower, ids);
     }

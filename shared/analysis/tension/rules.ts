@@ -16,17 +16,17 @@
 //  - accidents (crash, fire, collapse, drowning; modifiers.json type "accident"): deaths and injuries
 //    (`outcome` violence entries) in the same sentence count ACCIDENT_FACTOR (nobody fought);
 //  - historical framing (anniversary, "years ago", "жыл бұрын", a past year such as "в 2020 году" when
-//    the article also names a later year or the year is before 2000) multiplies the sentence's
+//    the article also names a later year or the year is before HISTORY_BEFORE_YEAR) multiplies the sentence's
 //    conflict weight by HISTORICAL_FACTOR, and the whole article's by ARTICLE_HISTORICAL_FACTOR
 //    when the headline or most conflict sentences are historical;
 //  - quotes: terms inside a short quotation (≤ 3 words: names of organisations, films, operations)
-//    count SHORT_QUOTE_FACTOR; longer quotations keep QUOTE_FACTOR (the words were said, which is
-//    itself a signal);
+//    count SHORT_QUOTE_FACTOR, except chants and calls (`call`: «Уезжайте!», "leave the village");
+//    longer quotations keep QUOTE_FACTOR (the words were said, which is itself a signal);
 //  - the headline's contributions are multiplied by HEADLINE_FACTOR;
 //  - foreign framing: when foreign places (other countries, their cities) outnumber Kazakhstani
 //    ones (Kazakhstan, its regions and cities, akims; headline mentions count twice), conflict
 //    weight is multiplied by FOREIGN_FACTOR — the monitor watches Kazakhstan;
-//  - peace signals add their (negative) weight. While the article reports escalation (a mobilisation
+//  - peace signals add their (negative) weight, a repeated cue PEACE_REPEAT_FACTOR of it. While the article reports escalation (a mobilisation
 //    call or a threat that is not negated) their total is capped at PEACE_CAP and only
 //    PEACE_ESCALATION_FACTOR of it counts: elders meeting villagers who threaten to block a highway
 //    do not cancel the threat, and "аксакалы" plus "совет старейшин" are one signal, not two;
@@ -56,6 +56,8 @@ export const DENIAL_ABSORB_TOKENS = 2;
 export const FOREIGN_FACTOR = 0.35;
 /** Most total peace weight an escalating article can have: one cue in the headline, or one and a half in the body. */
 export const PEACE_CAP = 1.05;
+/** A peace cue said again counts this share of its weight. */
+export const PEACE_REPEAT_FACTOR = 0.5;
 /** Share of the peace weight kept while the article reports escalation (mobilisation, threats). */
 export const PEACE_ESCALATION_FACTOR = 0.5;
 
@@ -127,6 +129,14 @@ function accidentOutcome(e: LexEntry): boolean {
   return e.type === 'violence' && e.outcome === true;
 }
 
+/**
+ * Years before this one are history whatever else the article says: the engine reads news as it
+ * arrives, and this release was made in 2026, so an event "в марте 2007 года" is a retrospective
+ * even when no later year is named (the engine has no clock: its output must not change with the
+ * day it runs). Raise it with the releases.
+ */
+export const HISTORY_BEFORE_YEAR = 2021;
+
 export function scoreRules(sentences: SentenceInput[]): RuleResult {
   const evidence: Evidence[] = [];
   const n = sentences.length;
@@ -170,7 +180,13 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       if (m.entry.type === 'historical') historical[si] = true;
       if (m.entry.type === 'accident') accident[si] = true;
     }
-    for (const y of s.years) if (y < 2000 || (maxYear > 0 && y < maxYear)) historical[si] = true;
+    for (const y of s.years) if (y < HISTORY_BEFORE_YEAR || (maxYear > 0 && y < maxYear)) historical[si] = true;
+  }
+  // A body sentence that dates its story to a past year ("В марте 2007 года …") is followed by the
+  // story itself: the next sentence, naming no year of its own, continues the retrospective.
+  for (let si = n - 1; si > 0; si--) {
+    const prev = sentences[si - 1]!;
+    if (!prev.isTitle && sentences[si]!.years.length === 0 && prev.years.length > 0 && prev.years.every((y) => y < HISTORY_BEFORE_YEAR)) historical[si] = true;
   }
   // An accident story (its headline or lead reports one) in which nobody is said to fight or
   // attack: every death and injury it reports is the accident's, also in the follow-up sentences.
@@ -188,6 +204,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   let peaceSum = 0;
   let escalation = false;
   const peaceEvidence: Evidence[] = [];
+  const peaceSeen = new Set<LexEntry>();
   let conflictSentences = 0;
   let historicalConflictSentences = 0;
   let titleHistorical = false;
@@ -216,9 +233,12 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
           pushEvidence(evidence, 'group', text, si, framed || !isCitizenship(m) ? e.weight * headline : 0);
           continue;
         case 'peace': {
-          // summed, capped and weighed against escalation after the loop
-          peaceSum += Math.abs(e.weight) * headline;
-          const ev: Evidence = { type: 'peace', text, sentence: si, weight: e.weight * headline };
+          // summed, capped and weighed against escalation after the loop; a cue said again counts
+          // PEACE_REPEAT_FACTOR (a city-day report saying "мереке" five times is not five festivals)
+          const w = Math.abs(e.weight) * headline * (peaceSeen.has(e) ? PEACE_REPEAT_FACTOR : 1);
+          peaceSeen.add(e);
+          peaceSum += w;
+          const ev: Evidence = { type: 'peace', text, sentence: si, weight: -w };
           evidence.push(ev);
           peaceEvidence.push(ev);
           continue;
@@ -259,7 +279,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       if (tok.quoted) {
         let qlen = 0;
         for (const t of toks) if (t.quoteId === tok.quoteId) qlen++;
-        quoteF = qlen <= 3 ? SHORT_QUOTE_FACTOR : QUOTE_FACTOR;
+        quoteF = qlen <= 3 && !e.call ? SHORT_QUOTE_FACTOR : QUOTE_FACTOR;
         if (!quoteNoted) {
           evidence.push({ type: 'quote', text: text, sentence: si, weight: 0 });
           quoteNoted = true;

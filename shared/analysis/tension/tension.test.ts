@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { severityOf, TensionAnalyzer } from './analyze.ts';
-import { HEADLINE_FACTOR, PEACE_CAP, PEACE_ESCALATION_FACTOR } from './rules.ts';
+import { HEADLINE_FACTOR, PEACE_CAP, PEACE_ESCALATION_FACTOR, PEACE_REPEAT_FACTOR } from './rules.ts';
 import type { Evidence, EvidenceType } from '../types.ts';
 
 let a: TensionAnalyzer;
@@ -529,5 +529,89 @@ describe('prevention', () => {
   it('"алдын ала" (preliminary) is no prevention', () => {
     const r = a.analyze({ title: 'Ауылда жаппай төбелес', text: 'Алдын ала мәлімет бойынша, ауылда қазақ және ұйғыр жастары арасында жаппай төбелес болды, бес адам жараланды.' });
     expect(r.tension.label).toBe(1);
+  });
+});
+
+describe('hyphenated words are read by their parts', () => {
+  it.each([
+    ['ru', 'Ночью подожгли два дома турок-месхетинцев в селе под Талгаром.', 'турок-месхетинцев'],
+    ['ru', 'Мигранты-узбеки и местные жители подрались у рынка.', 'Мигранты-узбеки'],
+    ['ru', 'Покупатель потребовал говорить по-казахски, началась перепалка.', 'по-казахски'],
+  ] as const)('%s: %s', (lang, text, word) => {
+    const r = a.analyze({ text, lang });
+    expect(evOf(r.evidence, 'group').map((e) => e.text)).toContain(word);
+  });
+});
+
+describe('chants and calls keep their weight inside a short quotation', () => {
+  it.each([
+    ['ru', 'Ночью у домов дунганских семей кричали «Уезжайте отсюда!»', 'Уезжайте'],
+    ['en', 'Men outside the Uyghur families\' houses shouted "leave our village".', 'leave our village'],
+    ['kk', 'Түнде дүнген отбасыларының үйі алдында «Кетіңдер!» деп айқайлады.', 'Кетіңдер'],
+  ] as const)('%s: %s', (lang, text, word) => {
+    const r = a.analyze({ text, lang });
+    const h = evOf(r.evidence, 'hostility').find((e) => e.text === word);
+    expect(h?.weight).toBeGreaterThanOrEqual(0.5);
+  });
+  it('a quoted film title stays a name, not a threat', () => {
+    const r = a.analyze({ lang: 'ru', title: 'Премьера', text: 'В Астане показали фильм «Резня» с участием казахских и узбекских актёров.' });
+    expect(r.tension.label).toBe(0);
+  });
+});
+
+describe('refugees are a status, not an act of violence', () => {
+  it.each([
+    ['en', 'Ukrainian centre in Karaganda raises money for refugees', 'The Ukrainian ethnocultural centre held a charity evening for refugee families from Kharkiv who settled in Karaganda region; Kazakh and Russian choirs took part.'],
+    ['ru', 'Украинский центр в Караганде помогает беженцам', 'Украинский этнокультурный центр провёл благотворительный вечер для семей беженцев, поселившихся в Карагандинской области; выступили казахский и русский хоры.'],
+    ['kk', 'Қарағандыдағы украин орталығы босқындарға көмектесті', 'Украин этномәдени орталығы облысқа қоныстанған босқын отбасыларына қайырымдылық кешін өткізді, қазақ және орыс хорлары өнер көрсетті.'],
+  ] as const)('%s: %s → 0', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+  it('people who fled still count', () => {
+    const r = a.analyze({ lang: 'en', title: 'Dungan families flee after night of arson', text: 'Dozens of Dungan families fled the village after a crowd set fire to their houses, police said.' });
+    expect(r.tension.label).toBe(1);
+    expect(r.tension.severity).toBe('pogrom');
+  });
+});
+
+describe('expulsion leaflets and the discord article', () => {
+  it.each([
+    ['en', 'Leaflets found in Kostanay mailboxes', 'Leaflets telling Ukrainians to pack their suitcases and leave were found in several buildings; police opened a case under Article 174.'],
+    ['ru', 'Листовки в почтовых ящиках Костаная', 'В нескольких домах нашли листовки, призывающие украинцев собирать чемоданы; полиция возбудила дело по статье 174.'],
+  ] as const)('%s: %s → 1', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(1);
+  });
+});
+
+describe('a mass fight is a group event', () => {
+  it('en: "mass fight" is group_clash', () => {
+    const r = a.analyze({ lang: 'en', text: 'A mass fight broke out between local youths and seasonal workers from Uzbekistan in a village of Shardara district.' });
+    expect(r.tension.label).toBe(1);
+    expect(r.tension.severity).toBe('group_clash');
+  });
+});
+
+describe('a retrospective dated years back', () => {
+  it('the story told after "in March 2007" is history, even with no later year named', () => {
+    const r = a.analyze({
+      lang: 'en',
+      title: 'What the village learnt from 2007',
+      text: 'In March 2007 the name of the village was on every news agency. A fight in a cafe between Kazakh and Chechen youths ended with several deaths and the torching of houses. Today the village looks like any other along the highway, the columnist writes.',
+    });
+    expect(r.tension.label).toBe(0);
+  });
+});
+
+describe('a repeated peace cue counts less each time', () => {
+  it('"мереке" said four times is not four festivals', () => {
+    const r = a.analyze({
+      lang: 'kk',
+      title: 'Павлодар қала күнін тойлады',
+      text: 'Павлодар демалыс күндері мерекені атап өтті. Мереке аясында саябақта жәрмеңке өтті. Түнде аулада қазақ және орыс жастары арасында тіл туралы дау шығып, төбелеске ұласты. Мереке күндері көлік түнге дейін қатынады.',
+    });
+    const festive = evOf(r.evidence, 'peace').filter((e) => /^мереке/i.test(e.text));
+    expect(festive.length).toBe(3);
+    expect(festive[1]!.weight).toBeCloseTo(festive[0]!.weight * PEACE_REPEAT_FACTOR, 5);
+    expect(festive[2]!.weight).toBeCloseTo(festive[0]!.weight * PEACE_REPEAT_FACTOR, 5);
   });
 });

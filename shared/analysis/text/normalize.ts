@@ -33,7 +33,7 @@ export function foldToken(lower: string): string {
 // Latin Kazakh → Cyrillic. Covers the 2018 acute alphabet (á ǵ ń ó ú ý, ı for и/й, "Respýblıkasy"),
 // the 2021 alphabet (ä ğ ñ ö ü ū ş ç, "Respublikasy", "Ūiğyr") and informal ASCII spelling (sh, ch,
 // zh, gh digraphs, q for қ, w for у). In all three y is ы; i and ı are й after a vowel and і/и
-// otherwise (і and и fold together, so the lexicon does not need to know which). The output is
+// otherwise (ı is ы in a back-vowel word, see BACK_RE) (і and и fold together, so the lexicon does not need to know which). The output is
 // Cyrillic; letters that fold together (ұ/у/ү, і/и) are harmless because lexicon keys are folded.
 const LATIN_DIGRAPHS: Array<[string, string]> = [
   ['shch', 'щ'], ['sh', 'ш'], ['ch', 'ч'], ['zh', 'ж'], ['gh', 'ғ'], ['kh', 'х'], ['ts', 'ц'],
@@ -47,7 +47,15 @@ const LATIN_SINGLE: Record<string, string> = {
 };
 const LATIN_VOWEL_RE = /[aeiouáäóöúüıyūý]/;
 
+// Dotless ı is і in the 2021 alphabet and и/й in 2018, but much informal and Turkish-style writing
+// uses it for ы (Qıtailar, audanındağı). Vowel harmony tells them apart: і is a front vowel, so in a
+// word whose other vowels and consonants are all back (a o ū y q ğ) and none front, ı is ы
+// (i is и/й, neutral in harmony).
+const BACK_RE = /[aoūyqğ]/;
+const FRONT_RE = /[äöüeéáóúǵ]/;
+
 export function latinKazakhToCyrillic(lower: string): string {
+  const backI = lower.includes('ı') && BACK_RE.test(lower) && !FRONT_RE.test(lower);
   let out = '';
   let i = 0;
   outer: while (i < lower.length) {
@@ -55,6 +63,8 @@ export function latinKazakhToCyrillic(lower: string): string {
       if (lower.startsWith(lat, i)) {
         // "ng" is ң only at the end of a word or before a consonant.
         if (lat === 'ng' && i + 2 < lower.length && LATIN_VOWEL_RE.test(lower[i + 2]!)) break;
+        // "ts" is ц in loans (politsiia, tsentr); elsewhere т + с (ketsın, aitsyn)
+        if (lat === 'ts' && i > 0 && !lower.startsWith('tsii', i)) break;
         out += cyr;
         i += lat.length;
         continue outer;
@@ -62,6 +72,7 @@ export function latinKazakhToCyrillic(lower: string): string {
     }
     const ch = lower[i]!;
     if ((ch === 'ı' || ch === 'i') && i > 0 && LATIN_VOWEL_RE.test(lower[i - 1]!)) out += 'й';
+    else if (ch === 'ı' && backI) out += 'ы';
     else out += LATIN_SINGLE[ch] ?? ch;
     i++;
   }

@@ -21,6 +21,13 @@ describe('normalisation', () => {
     expect(latinKazakhToCyrillic('ūlttyq')).toBe('ұлттық');
     expect(latinKazakhToCyrillic('qazaqtar')).toBe('қазақтар');
   });
+  it('reads dotless ı as ы in a back-vowel word (informal, Turkish-style writing)', () => {
+    expect(latinKazakhToCyrillic('qıtailar')).toBe('қытайлар');
+    expect(latinKazakhToCyrillic('audanındağı')).toBe('ауданындағы');
+    expect(latinKazakhToCyrillic('bılım')).toBe('білім'); // no back letter: the 2021 reading і
+    expect(latinKazakhToCyrillic('ketsın')).toBe('кетсін'); // т + с, not ц
+    expect(latinKazakhToCyrillic('politsiia').startsWith('поліц')).toBe(true); // ц in loans
+  });
   it('strips markup and entities', () => {
     expect(normalizeText('<b>казахи</b>&nbsp;и<br/>узбеки')).toBe(' казахи  и\nузбеки');
   });
