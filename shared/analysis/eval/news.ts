@@ -1,6 +1,7 @@
 // A labelled news file through the full engine, as the CLI reads it: tension (per language and
 // pooled) and geocoding accuracy against the gold district and region. `npm run eval` prints both
-// for bench/data/news-test2.jsonl (eval/tension.ts and geo/eval.ts, in their own tables), and
+// for the blind sets bench/data/news-test2.jsonl and news-test3.jsonl (eval/tension.ts and geo/eval.ts,
+// in their own tables), and
 // bench/data/news-eval.ts is a thin command line over it.
 //
 // File format, one JSON object a line: { id, lang: kk|ru|en, title, text, label: 0|1, severity,
@@ -14,7 +15,14 @@ import { analyze, ENGINE_VERSION } from '../engine.ts';
 import { readJsonl } from '../training/data.ts';
 import { evalCell, GeoTally, type EvalCell, type GeoFigures } from './metrics.ts';
 
-export const NEWS_TEST2 = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bench', 'data', 'news-test2.jsonl');
+const BENCH_DATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bench', 'data');
+export const NEWS_TEST2 = join(BENCH_DATA, 'news-test2.jsonl');
+
+/** The news sets written blind (by authors who had not seen the engine), each run once blind and then diagnosed. */
+export const BLIND_NEWS_SETS: ReadonlyArray<{ file: string; title: string }> = [
+  { file: NEWS_TEST2, title: 'bench/data/news-test2.jsonl (RSS-style, written blind, diagnosed once; full engine)' },
+  { file: join(BENCH_DATA, 'news-test3.jsonl'), title: 'bench/data/news-test3.jsonl (as real outlets publish, written blind, diagnosed once; full engine)' },
+];
 
 export interface NewsItem {
   id: string;

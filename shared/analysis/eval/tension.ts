@@ -2,13 +2,13 @@
 //   node --import tsx shared/analysis/eval/tension.ts [--json] [--examples N]
 // Sets: (a) the held-out 20% of tension-dev.jsonl (never used in training), per language and per
 // source; (b) bench/data/news-test.jsonl (kk, ru, en), the news test set written by the corpus
-// author; (c) bench/data/news-test2.jsonl, RSS-style news written blind (eval/news.ts). None is used
+// author; (c) bench/data/news-test2.jsonl and news-test3.jsonl, news written blind (eval/news.ts). None is used
 // for training or tuning.
 
 import { fileURLToPath } from 'node:url';
 import { TensionAnalyzer } from '../tension/analyze.ts';
 import { evalCell, type EvalCell } from './metrics.ts';
-import { evaluateNews, NEWS_TEST2 } from './news.ts';
+import { BLIND_NEWS_SETS, evaluateNews } from './news.ts';
 import { isHeldOut, loadNewsTest, loadTensionDev, TENSION_DEV, tensionDevAvailable, type LabelledDoc } from '../training/data.ts';
 
 export type { ConfusionExample, EvalCell } from './metrics.ts';
@@ -18,8 +18,8 @@ export interface TensionEvaluation {
   /** null when the dev set (beside the repository, not in it) is missing. */
   heldOutDev: { byLang: Record<string, EvalCell>; bySource: Record<string, EvalCell> } | null;
   newsTest: { byLang: Record<string, EvalCell> } | null;
-  /** bench/data/news-test2.jsonl (RSS-style, written blind), through the full engine. */
-  newsTest2: { byLang: Record<string, EvalCell> } | null;
+  /** The news sets written blind (bench/data/news-test2.jsonl, news-test3.jsonl), through the full engine; absent files are left out. */
+  blindNews: Array<{ title: string; byLang: Record<string, EvalCell> }>;
 }
 
 function cell(items: Array<{ doc: LabelledDoc; score: number; pred: 0 | 1 }>, examples: number): EvalCell {
@@ -56,12 +56,15 @@ export function evaluateTension(opts: { examples?: number; analyzer?: TensionAna
   };
   const newsDocs = loadNewsTest();
   const news = newsDocs.length ? run(newsDocs) : [];
-  const news2 = evaluateNews(NEWS_TEST2, { examples });
+  const blindNews = BLIND_NEWS_SETS.flatMap((set) => {
+    const r = evaluateNews(set.file, { examples });
+    return r ? [{ title: set.title, byLang: r.tension }] : [];
+  });
   return {
     engine: analyzer.version,
     heldOutDev,
     newsTest: news.length ? { byLang: Object.fromEntries([...groupBy(news, (x) => x.doc.lang)].map(([k, v]) => [k, cell(v, examples)])) } : null,
-    newsTest2: news2 ? { byLang: news2.tension } : null,
+    blindNews,
   };
 }
 
@@ -92,7 +95,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     } else process.stdout.write(`\ntension-dev: not found at ${TENSION_DEV} (put ../shared/data/eval beside the repository or set BITIM_TENSION_DEV); its section is skipped\n`);
     if (res.newsTest) printTable('bench/data/news-test.jsonl, by language', res.newsTest.byLang, true);
     else process.stdout.write('\nbench/data/news-test.jsonl: not present\n');
-    if (res.newsTest2) printTable('bench/data/news-test2.jsonl (RSS-style, written blind, diagnosed once; full engine), by language', res.newsTest2.byLang, true);
-    else process.stdout.write('\nbench/data/news-test2.jsonl: not present\n');
+    for (const b of res.blindNews) printTable(`${b.title}, by language`, b.byLang, true);
   }
 }

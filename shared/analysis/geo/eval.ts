@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { geocodeDetailed } from './index.ts';
 import { GeoTally, type GeoFigures } from '../eval/metrics.ts';
-import { evaluateNews, NEWS_TEST2 } from '../eval/news.ts';
+import { BLIND_NEWS_SETS, evaluateNews } from '../eval/news.ts';
 
 const BENCH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bench', 'data');
 
@@ -98,7 +98,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const [label, o] of runs) print(label, evaluateGeo(o).perLang);
   // RSS-style news written blind, through the full engine (no feed region): gold district and region only
   if (!args.includes('--split')) {
-    const news2 = evaluateNews(NEWS_TEST2);
-    if (news2) print('bench/data/news-test2.jsonl (RSS-style, written blind, diagnosed once; full engine)', news2.geo);
+    for (const set of BLIND_NEWS_SETS) {
+      const news = evaluateNews(set.file);
+      if (news) print(set.title, news.geo);
+    }
   }
 }
