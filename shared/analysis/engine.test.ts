@@ -124,3 +124,22 @@ describe('real feed items (shared/feeds/testdata: tech, health, lifestyle and po
     expect(flagged).toEqual([]);
   });
 });
+
+describe('the main district of a flagged article is where its incident is told', () => {
+  it('a regional digest: the village of the incident, not the city most items are about', () => {
+    const r = engine.analyze({
+      id: 'digest',
+      lang: 'ru',
+      title: 'Туркестанская область: главное за неделю',
+      text: [
+        'ТУРКЕСТАН. Обзор главных новостей области за неделю.',
+        'Аэропорт Туркестана принял миллионного пассажира с начала года.',
+        'В Туркестане открылся новый детский сад на 320 мест.',
+        'В селе Жетысай Жетысайского района местные жители и приезжие из соседней страны устроили массовую драку, пострадали шесть человек, в чатах звучат призывы выгнать узбеков из села.',
+        'В Туркестане прошёл фестиваль уличной еды.',
+      ].join('\n'),
+    });
+    expect(r.tension.label).toBe(1);
+    expect(r.district?.kato).toBe('613800000');
+  });
+});

@@ -56,6 +56,15 @@ export function validateInput(v: unknown): { ok: true; input: AnalyzeInput } | {
   return { ok: true, input };
 }
 
+const FOCUS_TYPES = new Set(['violence', 'hostility', 'mobilisation', 'rumour']);
+
+/** Sentences whose conflict evidence is strong (a term next to a group): where the incident is told. */
+function focusSentences(evidence: AnalysisResult['evidence']): Set<number> {
+  const out = new Set<number>();
+  for (const e of evidence) if (FOCUS_TYPES.has(e.type) && e.weight >= 0.5) out.add(e.sentence);
+  return out;
+}
+
 export function createEngine(opts: EngineOptions = {}): Engine {
   const tension = new TensionAnalyzer();
   const analyze = (input: AnalyzeInput): AnalysisResult => {
@@ -64,7 +73,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
     const t = tension.analyze({ text: input.text, title: input.title, lang: input.lang, doc });
     const geo = opts.geocode
       ? opts.geocode({ text: input.text, title: input.title, lang: t.lang, feedRegion: input.feedRegion })
-      : geocodeArticle(doc, t.lang, input.feedRegion);
+      : geocodeArticle(doc, t.lang, input.feedRegion, t.tension.label ? focusSentences(t.evidence) : undefined);
     return { id: input.id, lang: t.lang, tension: t.tension, evidence: t.evidence, places: geo.places, district: geo.district, region: geo.region };
   };
   return {

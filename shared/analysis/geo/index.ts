@@ -190,6 +190,8 @@ const AGENCY_CAPITALS = new Set(['710000000', '750000000']);
 
 /** Vote of a dateline place (where the story was filed) relative to a place named in the text. */
 const DATELINE_WEIGHT = 0.5;
+/** Extra vote weight of a place named in a sentence that carries the tension evidence (see geocodeArticle). */
+const FOCUS_WEIGHT = 3;
 
 /**
  * The dateline: a place name that opens the body, followed by a period, an opening parenthesis
@@ -558,13 +560,18 @@ export function geocode(input: GeoInput): GeoResult {
  * geocode() over an article already tokenised by text/article.ts: the engine tokenises once for
  * the tension analyser and the geocoder. Mention offsets are offsets in the normalised text.
  */
-export function geocodeArticle(doc: TokenizedArticle, lang: Lang, feedRegion?: string): GeoResult {
-  const r = run(doc, lang, feedRegion, false);
+/**
+ * `focus`: indices of the sentences that carry the article's tension evidence (the engine passes them
+ * for a flagged article). A place named there weighs FOCUS_WEIGHT more: in a digest or a long feature
+ * the district to watch is where the incident is, not where most of the other news happened.
+ */
+export function geocodeArticle(doc: TokenizedArticle, lang: Lang, feedRegion?: string, focus?: ReadonlySet<number>): GeoResult {
+  const r = run(doc, lang, feedRegion, false, focus);
   return { places: r.places, district: r.district, region: r.region };
 }
 
 /** The geocoder; `detailed` = also build the mention list (geocode() does not need it). */
-function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefined, detailed: boolean): GeoResultDetailed {
+function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefined, detailed: boolean, focus?: ReadonlySet<number>): GeoResultDetailed {
   const titleToks = doc.titleTokens.length ? tokensFrom(doc.title, [doc.titleTokens], 0) : [];
   const base = titleToks.length ? 1 : 0;
   const bodyToks = tokensFrom(doc.body, doc.sentences.map((s) => s.tokens), base);
@@ -698,7 +705,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
   // when it stands alone as the first "sentence" the next sentence is the lead.
   const dateline = datelineOf(doc.body, toks, raws, titleToks.length);
   const lead = (hasTitle ? 1 : 0) + (dateline && dateline.alone ? 1 : 0);
-  const posWeight = (s: number): number => (hasTitle && s === 0 ? 3 : s === lead ? 2 : 1);
+  const posWeight = (s: number): number => (hasTitle && s === 0 ? 3 : s === lead ? 2 : 1) + (focus?.has(s) ? FOCUS_WEIGHT : 0);
   const weightOf = (r: Raw, sentence: number): number => (r === dateline?.raw ? DATELINE_WEIGHT : posWeight(sentence));
 
   // A place name used as the name of a club or a company (ФК «Астана», «Қайрат» футбол клубы,
