@@ -440,3 +440,12 @@ describe('towns named after a person, city adjectives, adjectives of peoples', (
     expect(main(lang, text)).toEqual([region, district]);
   });
 });
+
+describe('an adjective of a people is no district without район', () => {
+  it.each([
+    ['ru', 'Ушёл из жизни актёр Уйгурского театра.', null, null],
+    ['ru', 'В Уйгурском районе прошёл сход.', '190000000', '196600000'],
+  ] as const)('%s: %s', (lang, text, region, district) => {
+    expect(main(lang, text)).toEqual([region, district]);
+  });
+});

@@ -407,6 +407,18 @@ function lookupNameSlow(pre: string, lastKey: string, minBase: number, en: boole
     return { ids, foreign, country, adjGender, key: hitKey, inflected: !adjGender && hitStem !== lastKey, demonym };
 }
 
+/** An adjective stem built on a people's name (уйгурск, казахск): see the adjective rule in run(). */
+const ethnonymStemMemo = new Map<string, boolean>();
+function isEthnonymStem(key: string): boolean {
+  let v = ethnonymStemMemo.get(key);
+  if (v === undefined) {
+    v = false;
+    for (const k of ethnonymKeys) if (k.length >= 4 && key.startsWith(k)) v = true;
+    ethnonymStemMemo.set(key, v);
+  }
+  return v;
+}
+
 const isCityOrRegion = (id: number): boolean => {
   const l = entities[id].level;
   return l === 'city_republican' || l === 'city_regional' || l === 'region';
@@ -681,6 +693,12 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
   // A Russian place adjective with no generic noun (Мангистауские нефтяники, Карагандинский
   // шахтёр) qualifies people or things, like a demonym; when a city has that adjective it is the
   // city's (Павлодарский «Иртыш», Алматинский «Кайрат»), not a district of the same name.
+  // An adjective of a people with no generic noun is the people's (Уйгурский театр, уйгурская
+  // молодёжь), not the Uyghur district: that needs район next to it.
+  for (let m = raws.length - 1; m >= 0; m--) {
+    const r = raws[m];
+    if (r.adjGender && !r.generic && r.n === 1 && isEthnonymStem(r.key)) raws.splice(m, 1);
+  }
   for (const r of raws) {
     if (!r.adjGender || r.generic) continue;
     r.demonym = true;

@@ -14,7 +14,8 @@ import { readFileSync } from 'node:fs';
 import type { EvidenceType, Severity } from '../types.ts';
 import { fnv1a } from '../text/hash.ts';
 
-export type EntryType = Exclude<EvidenceType, 'classifier'> | 'stop' | 'domestic';
+/** `present`: a present-time cue (вчера, бүгін, this week) that ends a retrospective (rules.ts); it gives no evidence. */
+export type EntryType = Exclude<EvidenceType, 'classifier'> | 'stop' | 'domestic' | 'present';
 
 export interface LexEntry {
   lang: 'kk' | 'ru' | 'en';
@@ -39,10 +40,13 @@ export interface LexEntry {
   /** A violence entry naming harm without an agent (killed, died, injured, қаза тапты): what an accident explains (rules.ts). */
   outcome?: boolean;
   /**
-   * A chant or a call (уезжайте, leave the village, «Кет!»): it keeps its weight inside a short
-   * quotation, where such words are reported; other terms there are names of films or operations.
+   * Words people say: a chant, a call, an idiom (уезжайте, leave the village, «Кет!», «стенка на
+   * стенку»). They keep their weight inside a short quotation, where such words are reported; other
+   * terms there are names of films or operations.
    */
   call?: boolean;
+  /** A historical entry that dates the story in the past ("years ago", "лет спустя", "жыл бұрын"): the sentences after it continue the retrospective (rules.ts). */
+  past?: boolean;
   /** A `stem` entry that matches its own word form only, not every word with the same stem. */
   exactForm?: boolean;
   note?: string;
@@ -56,7 +60,7 @@ export interface LexiconFile {
 
 export const LEXICON_FILES = ['groups', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'modifiers', 'places'] as const;
 
-const TYPES = new Set<EntryType>(['group', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'negation', 'denial', 'historical', 'accident', 'quote', 'stop', 'foreign', 'domestic']);
+const TYPES = new Set<EntryType>(['group', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'negation', 'denial', 'historical', 'accident', 'quote', 'stop', 'foreign', 'domestic', 'present']);
 const SEVERITIES = new Set<Severity>(['quarrel', 'brawl', 'group_clash', 'pogrom', 'killing']);
 
 export function validateLexicon(name: string, file: LexiconFile): LexiconFile {
@@ -71,7 +75,8 @@ export function validateLexicon(name: string, file: LexiconFile): LexiconFile {
     if (e.citizenship !== undefined && (e.citizenship !== true || e.type !== 'group')) throw new Error(`${where}: citizenship: true marks group entries only`);
     if (e.outcome !== undefined && (e.outcome !== true || e.type !== 'violence')) throw new Error(`${where}: outcome: true marks violence entries only`);
     if (e.exactForm !== undefined && (e.exactForm !== true || !e.stem)) throw new Error(`${where}: exactForm: true marks stem entries only`);
-    if (e.call !== undefined && (e.call !== true || (e.type !== 'hostility' && e.type !== 'mobilisation'))) throw new Error(`${where}: call: true marks hostility and mobilisation entries only`);
+    if (e.call !== undefined && (e.call !== true || (e.type !== 'hostility' && e.type !== 'mobilisation' && e.type !== 'violence'))) throw new Error(`${where}: call: true marks hostility, mobilisation and violence entries only`);
+    if (e.past !== undefined && (e.past !== true || e.type !== 'historical')) throw new Error(`${where}: past: true marks historical entries only`);
     if (e.threat !== undefined && (e.threat !== true || e.type !== 'hostility')) throw new Error(`${where}: threat: true marks hostility entries only`);
     // Short prefixes match far too much ("қу*" would take "күрдтер"): 3 letters for a first word,
     // 2 for a later word of a phrase.

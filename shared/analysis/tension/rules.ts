@@ -4,7 +4,8 @@
 //  - conflict terms (violence, hostility, mobilisation, rumour) count fully when a group reference
 //    (ethnonym, derogatory form, "interethnic" qualifier) is in the same sentence, half when the
 //    nearest group reference is in an adjacent sentence (the headline counts as adjacent to the first
-//    LEAD_SENTENCES body sentences), and NO_GROUP_FACTOR otherwise; a term that names
+//    LEAD_SENTENCES body sentences), GROUP_LINES_FACTOR when another sentence of the article puts a
+//    conflict term beside a group, and NO_GROUP_FACTOR otherwise; a term that names
 //    a group itself (slurs, "разжигание межнациональной розни") counts as co-occurring;
 //  - negation: a negation cue cancels conflict terms within `scope` tokens in the same clause, on
 //    either side ("столкновений не было", "қақтығыс болған жоқ") or, for Russian "не" and English
@@ -44,6 +45,13 @@ export const ADJACENT_FACTOR = 0.5;
 /** Body sentences that count as next to the headline. */
 export const LEAD_SENTENCES = 3;
 export const NO_GROUP_FACTOR = 0.15;
+/**
+ * Factor for a conflict term with no group reference nearby in an article that elsewhere puts a
+ * conflict term and a group in one sentence: the story runs along group lines, and its other incident
+ * sentences are part of it ("в Шуском районе после ДТП подожгли дома" in the headline, «курды,
+ * уезжайте» in the tenth sentence).
+ */
+export const GROUP_LINES_FACTOR = 0.35;
 export const HISTORICAL_FACTOR = 0.3;
 /** Violence terms in a sentence that reports an accident (crash, fire, collapse): people died or were hurt, nobody fought. */
 export const ACCIDENT_FACTOR = 0.1;
@@ -58,10 +66,13 @@ export const FOREIGN_FACTOR = 0.35;
 export const PEACE_CAP = 1.05;
 /** A peace cue said again counts this share of its weight. */
 export const PEACE_REPEAT_FACTOR = 0.5;
+/** Mobilisation entries at least this heavy mark escalation (calls, protests, road blocks; not "gathered"). */
+export const ESCALATING_MOBILISATION = 0.8;
 /** Share of the peace weight kept while the article reports escalation (mobilisation, threats). */
 export const PEACE_ESCALATION_FACTOR = 0.5;
 
 export const SEVERITY_ORDER: Severity[] = ['none', 'quarrel', 'brawl', 'group_clash', 'pogrom', 'killing'];
+const GROUP_CLASH_INDEX = SEVERITY_ORDER.indexOf('group_clash');
 
 export interface SentenceInput {
   text: string;
@@ -136,6 +147,8 @@ function accidentOutcome(e: LexEntry): boolean {
  * day it runs). Raise it with the releases.
  */
 export const HISTORY_BEFORE_YEAR = 2021;
+/** Sentences after one dated before HISTORY_BEFORE_YEAR that continue its retrospective (see scoreRules). */
+export const RETROSPECTIVE_SPAN = 3;
 
 export function scoreRules(sentences: SentenceInput[]): RuleResult {
   const evidence: Evidence[] = [];
@@ -148,6 +161,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   const hasConflict = new Array<boolean>(n).fill(false);
   const historical = new Array<boolean>(n).fill(false);
   const accident = new Array<boolean>(n).fill(false);
+  const present = new Array<boolean>(n).fill(false);
+  const opensRetrospective = new Array<boolean>(n).fill(false);
   const groupsSeen = new Set<string>();
   let foreignMentions = 0;
   let domesticMentions = 0;
@@ -177,16 +192,27 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         hasGroup[si] = true;
         if (!insideDenial(m, s.matches)) groupsSeen.add(m.entry.group);
       }
-      if (m.entry.type === 'historical') historical[si] = true;
+      if (m.entry.type === 'historical') {
+        historical[si] = true;
+        if (m.entry.past) opensRetrospective[si] = true;
+      }
       if (m.entry.type === 'accident') accident[si] = true;
+      if (m.entry.type === 'present') present[si] = true;
     }
     for (const y of s.years) if (y < HISTORY_BEFORE_YEAR || (maxYear > 0 && y < maxYear)) historical[si] = true;
   }
-  // A body sentence that dates its story to a past year ("В марте 2007 года …") is followed by the
-  // story itself: the next sentence, naming no year of its own, continues the retrospective.
-  for (let si = n - 1; si > 0; si--) {
-    const prev = sentences[si - 1]!;
-    if (!prev.isTitle && sentences[si]!.years.length === 0 && prev.years.length > 0 && prev.years.every((y) => y < HISTORY_BEFORE_YEAR)) historical[si] = true;
+  // A body sentence that dates its story in the past ("В марте 2007 года …", "five years ago": `past`
+  // entries) is followed by the story itself: up to RETROSPECTIVE_SPAN sentences after it continue the
+  // retrospective, until one names a year of its own or a present-time cue (вчера, бүгін: `present`).
+  for (let si = 0; si < n; si++) {
+    const s = sentences[si]!;
+    if (s.isTitle || present[si]) continue;
+    const datedBack = s.years.length > 0 && s.years.every((y) => y < HISTORY_BEFORE_YEAR);
+    if (!datedBack && !(opensRetrospective[si] && s.years.length === 0)) continue;
+    for (let k = si + 1; k <= si + RETROSPECTIVE_SPAN && k < n; k++) {
+      if (sentences[k]!.years.length > 0 || present[k]) break;
+      historical[k] = true;
+    }
   }
   // An accident story (its headline or lead reports one) in which nobody is said to fight or
   // attack: every death and injury it reports is the accident's, also in the follow-up sentences.
@@ -195,6 +221,9 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   for (let si = 0; si < n; si++) {
     for (const m of sentences[si]!.matches) if (CONFLICT.has(m.entry.type) && !(accident[si] && accidentOutcome(m.entry))) hasConflict[si] = true;
   }
+
+  let groupLines = false;
+  for (let si = 0; si < n; si++) if (hasGroup[si] && hasConflict[si]) groupLines = true;
 
   const f: RuleFeatures = {
     conflict: 0, conflictNoGroup: 0, conflictWithGroup: 0, hostility: 0, groups: groupsSeen.size, interethnic: 0, peace: 0, denials: 0,
@@ -260,6 +289,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         case 'quote':
         case 'foreign':
         case 'domestic':
+        case 'present':
           continue;
         default:
           break;
@@ -273,7 +303,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         continue;
       }
       const selfGroup = Boolean(e.group);
-      const coFactor = selfGroup || hasGroup[si] ? 1 : nextToFlagged(si, hasGroup, titled) ? ADJACENT_FACTOR : NO_GROUP_FACTOR;
+      const coFactor = selfGroup || hasGroup[si] ? 1 : nextToFlagged(si, hasGroup, titled) ? ADJACENT_FACTOR : groupLines ? GROUP_LINES_FACTOR : NO_GROUP_FACTOR;
       let quoteF = 1;
       const tok = toks[m.start]!;
       if (tok.quoted) {
@@ -298,11 +328,14 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       const w = e.weight * coFactor * histF * quoteF * headline * accF;
       raw += w;
       f.conflict += w;
-      if (coFactor === NO_GROUP_FACTOR) f.conflictNoGroup += w;
+      // A mass brawl, clashes, a riot or a pogrom are group events even with no people named (officials
+      // avoid naming them): they do not count as conflict "with no group", which the stacker weighs down.
+      if (coFactor === NO_GROUP_FACTOR && !(e.type === 'violence' && e.severity && SEVERITY_ORDER.indexOf(e.severity) >= GROUP_CLASH_INDEX)) f.conflictNoGroup += w;
       if (coFactor === 1) f.conflictWithGroup += e.weight * histF * quoteF * accF;
       if (e.type === 'hostility') f.hostility += e.weight * quoteF;
       if (e.type === 'mobilisation' || e.type === 'rumour') f.mobilisation += w;
-      if (e.type === 'mobilisation' || e.threat) escalation = true;
+      // a call, a protest, a road block or a threat; not a generic "gathered" (half-weight entries)
+      if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.threat) escalation = true;
       if (e.type === 'violence' && e.severity && quoteF > SHORT_QUOTE_FACTOR) {
         const idx = SEVERITY_ORDER.indexOf(e.severity);
         if (!historical[si] && accF === 1) {

@@ -615,3 +615,83 @@ describe('a repeated peace cue counts less each time', () => {
     expect(festive[2]!.weight).toBeCloseTo(festive[0]!.weight * PEACE_REPEAT_FACTOR, 5);
   });
 });
+
+describe('a retrospective goes on until the story returns to the present', () => {
+  const text = (tail: string) =>
+    `В марте 2007 года в селе произошли столкновения. После драки в кафе толпа подожгла дома курдских семей. Несколько человек были осуждены. ${tail}`;
+  it('the sentences after the dated one are history', () => {
+    const r = a.analyze({ lang: 'ru', title: 'Что произошло в 2007 году', text: text('Сейчас в селе спокойно, работает школа.') });
+    expect(r.tension.label).toBe(0);
+  });
+  it('a present-time cue ends it: the fresh incident counts', () => {
+    const r = a.analyze({ lang: 'ru', title: 'Новая драка в селе', text: text('Вчера вечером толпа снова подожгла дом курдской семьи, жителям угрожают расправой.') });
+    expect(r.tension.label).toBe(1);
+  });
+});
+
+describe('escalation needs a real call or threat', () => {
+  it('elders who "gather" every week keep their full peace weight', () => {
+    const r = a.analyze({
+      lang: 'en',
+      title: 'Village elders meet every week',
+      text: 'Every Wednesday twelve elders gather at the rural akimat to hear quarrels between Uzbek and Kazakh neighbours over water. Mediation, they say, works.',
+    });
+    const peace = evOf(r.evidence, 'peace');
+    expect(peace.some((e) => e.weight <= -0.7)).toBe(true);
+  });
+});
+
+describe('slurs are matched as words, not as the start of any word', () => {
+  it('spice and spicy are no slur; "a chink in the armour" neither', () => {
+    const r = a.analyze({ lang: 'en', title: 'Spice makers eye exports', text: 'A spicy carrot salad maker found a chink in the armour of its rivals and plans to export to China.' });
+    expect(evOf(r.evidence, 'hostility')).toEqual([]);
+  });
+});
+
+describe('a people\'s language names its speakers', () => {
+  it.each([
+    ['kk', 'Жасөспірімді орыс тілінде сөйлегені үшін ұрып-соққан, полиция іс қозғады.'],
+    ['ru', 'Подростка избили за то, что он говорил по-казахски, полиция возбудила дело.'],
+  ] as const)('%s: %s → 1', (lang, text) => {
+    expect(a.analyze({ lang, text }).tension.label).toBe(1);
+  });
+});
+
+describe('drills: what is rehearsed did not happen', () => {
+  it.each([
+    ['en', 'Police rehearse response to mass riots', 'Police and National Guard units held an exercise in Kostanay to rehearse the suppression of mass riots.'],
+    ['ru', 'Полицейские отработали действия при массовых беспорядках', 'На учениях в Таразе отработали действия при массовых беспорядках и захвате заложников.'],
+    ['kk', 'Полиция жаппай тәртіпсіздікке қарсы оқу-жаттығу өткізді', 'Таразда жаппай тәртіпсіздіктерді басу бойынша оқу-жаттығу өтті.'],
+  ] as const)('%s: %s → 0', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+});
+
+describe('an accident story, also when an "incident" is named', () => {
+  it.each([
+    ['kk', 'Автобус аударылды: екі адам қаза тапты', 'Оқиға таңертең болған. Автобуста Өзбекстан азаматтары болған, екі адам қаза тапты, бесеуі жарақат алды.'],
+    ['en', 'Bus overturns on Taraz highway, two dead', 'The incident happened at dawn. The bus carried citizens of Uzbekistan; two people died and five were injured.'],
+  ] as const)('%s: %s → 0', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+});
+
+describe('a story told along group lines', () => {
+  it('an arson in the headline counts with the people named only later in the article', () => {
+    const r = a.analyze({
+      lang: 'ru',
+      title: 'В селе под Таразом после ДТП подожгли дома',
+      text: 'Ночью в селе были подожжены два дома и три автомобиля. Накануне водитель сбил подростка. Соседи рассказывают, что толпа кричала «чеченцы, уезжайте отсюда» и бросала камни. Задержаны восемь человек.',
+    });
+    expect(r.tension.label).toBe(1);
+  });
+});
+
+describe('months, planes and citizens', () => {
+  it('"March" is a month, "lands" is a plane landing, Kazakh citizens are citizens', () => {
+    const r = a.analyze({ lang: 'en', title: 'Plane with Kazakh citizens lands in Almaty', text: 'In March a plane carrying Kazakh citizens evacuated from a war zone abroad landed in Almaty.' });
+    expect(evOf(r.evidence, 'mobilisation')).toEqual([]);
+    expect(evOf(r.evidence, 'grievance')).toEqual([]);
+    expect(r.tension.label).toBe(0);
+  });
+});
