@@ -17,9 +17,11 @@
 //  - accidents (crash, fire, collapse, drowning; modifiers.json type "accident"): deaths and injuries
 //    (`outcome` violence entries) in the same sentence count ACCIDENT_FACTOR (nobody fought);
 //  - historical framing (anniversary, "years ago", "жыл бұрын", a past year such as "в 2020 году" when
-//    the article also names a later year or the year is before HISTORY_BEFORE_YEAR) multiplies the sentence's
-//    conflict weight by HISTORICAL_FACTOR, and the whole article's by ARTICLE_HISTORICAL_FACTOR
-//    when the headline or most conflict sentences are historical;
+//    the article also names a later year or the year is before HISTORY_BEFORE_YEAR) multiplies the
+//    sentence's conflict weight by HISTORICAL_FACTOR, and the whole article's by
+//    ARTICLE_HISTORICAL_FACTOR when the headline or most conflict sentences are historical; a dated
+//    or "years ago" sentence opens a retrospective of up to RETROSPECTIVE_SPAN sentences that ends at
+//    a year or a present-time cue;
 //  - quotes: terms inside a short quotation (≤ 3 words: names of organisations, films, operations)
 //    count SHORT_QUOTE_FACTOR, except chants and calls (`call`: «Уезжайте!», "leave the village");
 //    longer quotations keep QUOTE_FACTOR (the words were said, which is itself a signal);
@@ -27,8 +29,9 @@
 //  - foreign framing: when foreign places (other countries, their cities) outnumber Kazakhstani
 //    ones (Kazakhstan, its regions and cities, akims; headline mentions count twice), conflict
 //    weight is multiplied by FOREIGN_FACTOR — the monitor watches Kazakhstan;
-//  - peace signals add their (negative) weight, a repeated cue PEACE_REPEAT_FACTOR of it. While the article reports escalation (a mobilisation
-//    call or a threat that is not negated) their total is capped at PEACE_CAP and only
+//  - peace signals add their (negative) weight, a repeated cue PEACE_REPEAT_FACTOR of it. While the
+//    article reports escalation (a mobilisation call or a threat that is not negated) their total is
+//    capped at PEACE_CAP and only
 //    PEACE_ESCALATION_FACTOR of it counts: elders meeting villagers who threaten to block a highway
 //    do not cancel the threat, and "аксакалы" plus "совет старейшин" are one signal, not two;
 //  - grievance topics (land, water, language, jobs, migrants) count when a group reference is in the
@@ -147,7 +150,7 @@ function accidentOutcome(e: LexEntry): boolean {
  * day it runs). Raise it with the releases.
  */
 export const HISTORY_BEFORE_YEAR = 2021;
-/** Sentences after one dated before HISTORY_BEFORE_YEAR that continue its retrospective (see scoreRules). */
+/** Sentences after one dated before HISTORY_BEFORE_YEAR (or saying "years ago") that continue its retrospective (see scoreRules). */
 export const RETROSPECTIVE_SPAN = 3;
 
 export function scoreRules(sentences: SentenceInput[]): RuleResult {
