@@ -449,3 +449,15 @@ describe('an adjective of a people is no district without район', () => {
     expect(main(lang, text)).toEqual([region, district]);
   });
 });
+
+describe('a road named after the cities it joins', () => {
+  it.each([
+    ['ru', 'ДТП на трассе Алматы – Бишкек: в Кордайском районе погибли трое.', '310000000', '314800000'],
+    ['en', 'Three killed on the Almaty-Bishkek highway in Korday district.', '310000000', '314800000'],
+    ['kk', 'Алматы – Бішкек тас жолындағы жол апаты. Жамбыл облысы Қордай ауданының аумағында көлік соқтығысты.', '310000000', '314800000'],
+    // alone, the first city still answers
+    ['ru', 'На трассе Караганда – Балхаш перевернулся автобус.', '350000000', '351000000'],
+  ] as const)('%s: %s', (lang, text, region, district) => {
+    expect(main(lang, text)).toEqual([region, district]);
+  });
+});

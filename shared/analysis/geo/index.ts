@@ -154,6 +154,8 @@ interface Raw {
    * people or things come from, not where the story happens, so it votes with DEMONYM_WEIGHT.
    */
   demonym: boolean;
+  /** One end of a road's name (трасса Алматы – Бишкек): votes ROAD_WEIGHT. */
+  road?: boolean;
 }
 
 const ORIGIN_EN = new Set(['born', 'bred', 'native']);
@@ -170,11 +172,13 @@ const ORG_BEFORE_PREFIX = /^(igrok|trener|napadaiu|zashitn|poluzashitn|vratar|go
 const ORG_AFTER = new Set(['fc', 'fk', 'hk', 'club', 'team', 'motors', 'motorz', 'group', 'bank', 'arena', 'hub', 'opera', 'airlines', 'airways', 'holding', 'invest', 'media', 'tv', 'pro', 'futbol', 'hokkei']);
 const ORG_AFTER_PREFIX = /^(klub|komanda|motors|grupp)/;
 /** Match-report words: a quoted place name in such a sentence is a team. */
-const SPORTS_WORD = /^(match|gol$|goal|chempionat|liga|ligi|ligu|league|turnir|tournament|obigral|pobedil|sigral|vnichiu|scored|beat$|defeated|draw$|dreu$|jendi|utildi|utti$|oiin|oin$|oinda|oinin|oini$|esebi|esep|premer|kubok|kubk|kubog|cup$|fixture|schetom|razgrom|ustupil|proigral|stadion|stadium|sezon|season|tur$|ture$|turda|turind|turinda)/;
+const SPORTS_WORD = /^(match|gol$|goal|talkanda|chempionat|liga|ligi|ligu|league|turnir|tournament|obigral|pobedil|sigral|vnichiu|scored|beat$|defeated|draw$|dreu$|jendi|utildi|utti$|oiin|oin$|oinda|oinin|oini$|esebi|esep|premer|kubok|kubk|kubog|cup$|fixture|schetom|razgrom|ustupil|proigral|stadion|stadium|sezon|season|tur$|ture$|turda|turind|turinda)/;
 /** Sports nouns (context for a bare, unquoted team name): match, cup, league, goal, со счётом … */
 const SPORTS_NOUN = /^(match|gol$|goli$|gola$|goal|chempionat|liga|ligi|ligu|league|turnir|tournament|kubok|kubk|kubog|cup$|fixture|schetom|esebi|esep|oiin|oin$|oinda|oinin|oini$|stadion|stadium|polufinal|semifinal|final|premer|tur$|ture$|turda|turind)/;
 /** A result verb right next to a bare team name: «Тобол разгромил Астану», "Tobol beat Astana". */
-const SPORTS_VERB = /^(razgrom|obigra|pobedi|ustupi|proigra|odolel|pereigra|beat$|beats$|defeat|thrash|edged$|routed$|jendi|jenildi|utti$|utildi)/;
+/** Words for a road (трасса, автодорога, шоссе, тас жол, highway, road). */
+const ROAD_WORD = /^(trass|avtodorog|avtotrass|shosse|avtomagistral|jol$|joli|jolind|jolinda|jolindagi|higuai|roads?$|motoruai)/;
+const SPORTS_VERB = /^(razgrom|obigra|pobedi|ustupi|proigra|odolel|pereigra|beat$|beats$|defeat|thrash|edged$|routed$|jendi|jenildi|utti$|utildi|talkanda)/;
 /** "lost" is a result verb only before "to" (Aktobe lost to Atyrau). */
 const LOST = /^(lost|lose|loses)$/;
 /** Verbs that make a sports sentence by themselves: drew with, сыграли вничью (тең ойнады is checked in place). */
@@ -218,6 +222,8 @@ function datelineOf(body: string, toks: Token[], raws: Raw[], bodyStart: number)
 
 /** Vote of a demonym relative to a place named outright. */
 const DEMONYM_WEIGHT = 0.5;
+/** Vote weight of a city named only as an end of a road (трасса Алматы – Бишкек). */
+const ROAD_WEIGHT = 0.25;
 
 const stemCache = new Map<string, string[]>();
 function stemsOf(key: string, minBase: number, en: boolean): string[] {
@@ -623,6 +629,25 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     i += raw.n - 1;
   }
 
+  // A road named after the cities it joins (трасса Алматы – Бишкек, Алматы – Бішкек тас жолы,
+  // the Almaty-Bishkek highway) says little of where the story is: both names vote at ROAD_WEIGHT and
+  // yield to a place named outright, as demonyms do (a crash in Korday district is not in Almaty);
+  // alone, the first city still gives the answer (трасса Караганда – Балхаш).
+  for (let m = 0; m + 1 < raws.length; m++) {
+    const a = raws[m];
+    const b = raws[m + 1];
+    const lastA = toks[a.i + a.n - 1];
+    if (!lastA.dashNext || b.i !== a.i + a.n) continue;
+    const before = toks[a.i - 1];
+    const after = toks[b.i + b.n];
+    const after2 = toks[b.i + b.n + 1];
+    const road = (u: Token | undefined) => !!u && u.sentence === lastA.sentence && ROAD_WORD.test(u.key);
+    if (road(before) || road(after) || (after?.key === 'tas' && road(after2))) {
+      a.demonym = a.road = true;
+      b.demonym = b.road = true;
+    }
+  }
+
   // ---- 2. generic terms (after the name; for Russian/English nouns also before it)
   const isMentionStart = new Set(raws.map((r) => r.i));
   const isMentionEnd = new Set(raws.map((r) => r.i + r.n - 1));
@@ -1002,7 +1027,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     const ch = chosen.get(c);
     if (!ch) continue;
     const sentence = toks[c.raw.i].sentence;
-    const weight = weightOf(c.raw, sentence) * (ch.conf >= 0.6 ? 1 : 0.6) * (c.raw.demonym ? DEMONYM_WEIGHT : 1);
+    const weight = weightOf(c.raw, sentence) * (ch.conf >= 0.6 ? 1 : 0.6) * (c.raw.road ? ROAD_WEIGHT : c.raw.demonym ? DEMONYM_WEIGHT : 1);
     resolved.push({ raw: c.raw, entity: ch.e, regionOnly: ch.regionOnly, foreign: null, country: false, confidence: c.raw.demonym ? Math.min(ch.conf, 0.6) : ch.conf, weight, sentence });
   }
   resolved.sort((a, b) => a.raw.i - b.raw.i);

@@ -260,6 +260,8 @@ export interface Token {
   dot: boolean;
   /** Joined to the next token by a hyphen (Нұр-Сұлтан, Алма-Ата). */
   hyphenNext: boolean;
+  /** Followed by a dash and the next token, spaces allowed (Алматы – Бішкек, Almaty-Bishkek). */
+  dashNext: boolean;
   sentence: number;
   /** First token of its sentence. */
   first: boolean;
@@ -316,11 +318,15 @@ export function tokensFrom(text: string, groups: ReadonlyArray<readonly TextToke
           let brk = false;
           let dot = false;
           let hyphen = start - lastEnd === 1;
+          let dashOnly = start > lastEnd;
+          let dashSeen = false;
           for (let k = lastEnd; k < start; k++) {
             const ch = text.charCodeAt(k);
             if (ch === 33 || ch === 63 || ch === 0x2026 || ch === 10) brk = true;
             else if (ch === 46) dot = true;
             if (hyphen && ch !== 45 && ch !== 0x2010 && ch !== 0x2013) hyphen = false;
+            if (ch === 45 || ch === 0x2010 || ch === 0x2013 || ch === 0x2014) dashSeen = true;
+            else if (ch !== 32 && ch !== 0xa0) dashOnly = false;
           }
           if (!brk && dot && prev.raw.length > 2) brk = (caseBits(text.charCodeAt(ra)) & 1) !== 0;
           if (brk) {
@@ -328,6 +334,7 @@ export function tokensFrom(text: string, groups: ReadonlyArray<readonly TextToke
             newSentence = true;
           }
           prev.hyphenNext = hyphen;
+          prev.dashNext = dashOnly && dashSeen && !brk;
         }
         toks.push({
           word,
@@ -339,6 +346,7 @@ export function tokensFrom(text: string, groups: ReadonlyArray<readonly TextToke
           upper: (word.geoFlags & 2) !== 0,
           dot: mEnd < len && text.charCodeAt(mEnd) === 46,
           hyphenNext: false,
+          dashNext: false,
           sentence,
           first: newSentence,
           quoted: start > 0 && isQuoteBefore(text.charCodeAt(start - 1)),

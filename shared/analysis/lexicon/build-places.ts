@@ -140,6 +140,8 @@ const EXTRA_FOREIGN: Array<[string, string, string]> = [
   ['Йемен', 'Йемен', 'Yemen'], ['Косово', 'Косово', 'Kosovo'], ['Босния', 'Босни*', 'Bosnia*'], ['Қарабақ', 'Карабах*', 'Karabakh'],
   ['Шыңжаң', 'Синьцзян*', 'Xinjiang'], ['Ош', 'Ош', 'Osh'], ['Баткен', 'Баткен*', 'Batken'], ['Манипур', 'Манипур*', 'Manipur'],
   ['Дағыстан', 'Дагестан', 'Dagestan'], ['Шешенстан', 'Чечн*', 'Chechnya'], ['Еуропа', 'Европ*', 'Europe*'], ['Африка', 'Африк*', 'Africa*'],
+  ['Уттар-Прадеш', 'Уттар-Прадеш*', 'Uttar Pradesh'], ['Кашмир', 'Кашмир*', 'Kashmir*'], ['Пенджаб', 'Пенджаб*', 'Punjab*'], ['Гуджарат', 'Гуджарат*', 'Gujarat*'],
+  ['Ассам', 'Ассам*', 'Assam'], ['Бихар', 'Бихар*', 'Bihar'], ['Ракхайн', 'Ракхайн*', 'Rakhine'], ['Белуджистан', 'Белуджистан*', 'Balochistan'],
 ];
 // Russian one-word names by their case forms, as written: a stem can be a common word's (Газа and
 // газ "gas" share one). Gaza only with its "sector", in kk and ru: its case forms are gas's too.

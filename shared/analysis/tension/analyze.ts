@@ -71,11 +71,18 @@ export const OVERRIDE_CAP = 0.25;
  *    (violenceOnly below);
  *  - foreign: a titled article is about events abroad (foreign places named at least twice, the headline
  *    counting double, and Kazakhstan, its regions, cities and akims not at all) — out of scope;
- *  - no signal: a titled or longer article with no evidence at all (noSignal below).
+ *  - no signal: a titled or longer article with no evidence at all (noSignal below);
+ *  - accident: an accident story (rules.ts) with no hostility, mobilisation or rumour;
+ *  - debunk: a fact-check headline over an article in which nobody gathers or fights.
  */
 export function applyOverrides(score: number, f: RuleFeatures): number {
   if (f.negated > 0 && f.conflict <= 0 && f.hostility <= 0) return Math.min(score, OVERRIDE_CAP);
   if (violenceOnly(f) || noSignal(f)) return Math.min(score, OVERRIDE_CAP);
+  // An accident story in which nobody fights, hates or gathers: migrant workers killed when their
+  // minibus overturned are victims of a road, not of a clash (the people named are its passengers).
+  if (f.accidentStory && f.hostility <= 0 && f.mobilisation <= 0) return Math.min(score, OVERRIDE_CAP);
+  // A fact-check of a claim that moved nobody (no crowd, no fight): the guideline's label 0.
+  if (f.debunkOnly) return Math.min(score, OVERRIDE_CAP);
   if (f.titled && f.foreignMentions >= 2 && f.domesticMentions === 0) return Math.min(score, OVERRIDE_CAP);
   return score;
 }

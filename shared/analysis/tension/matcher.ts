@@ -40,6 +40,9 @@ const CATEGORIES = new Set(['foreigner', 'migrant_group', 'interethnic', 'generi
 const LATIN_WORD_RE = /^[a-zà-ɏ'’ʼ\-]+$/;
 const CACHE_LIMIT = 100_000;
 
+/** English compounds that say who owns, runs or made a thing (Chinese-owned, Turkish-built). */
+const ATTRIBUTIVE_COMPOUND = /-(owned|run|based|built|made|funded|backed|operated|managed|registered)$/;
+
 export class Matcher {
   private exact = new Map<string, number[]>();
   /** Specs of exactForm words: looked up by the token's own form only. */
@@ -181,8 +184,9 @@ export class Matcher {
         ids = b.length === 0 ? a : a.length === 0 ? b : [...a, ...b];
       }
       // A hyphenated word the lexicon does not list is read by its parts: турок-месхетинцев,
-      // мигранты-узбеки, кыргызско-таджикской, по-казахски, anti-Russian.
-      if (ids.length === 0 && lower.includes('-')) {
+      // мигранты-узбеки, кыргызско-таджикской, по-казахски, anti-Russian. Not an English attributive
+      // compound: a Chinese-owned company or a Turkish-built road names no people.
+      if (ids.length === 0 && lower.includes('-') && !ATTRIBUTIVE_COMPOUND.test(lower)) {
         for (const part of lower.split('-')) {
           if (part.length < 3) continue;
           const more = this.tokenSpecs(articleLang, part);

@@ -122,6 +122,10 @@ export interface RuleFeatures {
   /** The text has a headline. */
   titled: boolean;
   sentences: number;
+  /** An accident story: its headline or lead reports an accident and nobody in it fights or attacks. */
+  accidentStory: boolean;
+  /** The headline announces a fact-check (`factCheck` entries) and nobody in the article gathers or fights. */
+  debunkOnly: boolean;
 }
 
 export interface RuleResult {
@@ -219,7 +223,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   }
   // An accident story (its headline or lead reports one) in which nobody is said to fight or
   // attack: every death and injury it reports is the accident's, also in the follow-up sentences.
-  if (n > 0 && (accident[0] || (n > 1 && accident[1])) && sentences.every((s) => s.matches.every((m) => m.entry.type !== 'violence' || accidentOutcome(m.entry)))) accident.fill(true);
+  const accidentStory = n > 0 && (accident[0] || (n > 1 && accident[1])) && sentences.every((s) => s.matches.every((m) => m.entry.type !== 'violence' || accidentOutcome(m.entry)));
+  if (accidentStory) accident.fill(true);
   // Deaths and injuries in an accident's sentence are no conflict (nor grievances' context).
   for (let si = 0; si < n; si++) {
     for (const m of sentences[si]!.matches) if (CONFLICT.has(m.entry.type) && !(accident[si] && accidentOutcome(m.entry))) hasConflict[si] = true;
@@ -230,13 +235,14 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
 
   const f: RuleFeatures = {
     conflict: 0, conflictNoGroup: 0, conflictWithGroup: 0, hostility: 0, groups: groupsSeen.size, interethnic: 0, peace: 0, denials: 0,
-    negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, foreign: 0, foreignMentions: 0, domesticMentions: 0, titled, sentences: n,
+    negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, foreign: 0, foreignMentions: 0, domesticMentions: 0, titled, sentences: n, accidentStory, debunkOnly: false,
   };
   let raw = 0;
   let peaceSum = 0;
   let escalation = false;
   const peaceEvidence: Evidence[] = [];
   const peaceSeen = new Set<LexEntry>();
+  let gathered = false;
   let conflictSentences = 0;
   let historicalConflictSentences = 0;
   let titleHistorical = false;
@@ -337,6 +343,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       if (coFactor === 1) f.conflictWithGroup += e.weight * histF * quoteF * accF;
       if (e.type === 'hostility') f.hostility += e.weight * quoteF;
       if (e.type === 'mobilisation' || e.type === 'rumour') f.mobilisation += w;
+      if (e.type === 'mobilisation') gathered = true;
       // a call, a protest, a road block or a threat; not a generic "gathered" (half-weight entries)
       if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.threat) escalation = true;
       if (e.type === 'violence' && e.severity && quoteF > SHORT_QUOTE_FACTOR) {
@@ -363,6 +370,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     for (const ev of peaceEvidence) ev.weight = round(ev.weight * k);
   }
   f.historical = conflictSentences ? historicalConflictSentences / conflictSentences : 0;
+  // A fact-check of a claim nobody acted on: the rumour and the hostility it quotes are what it debunks.
+  f.debunkOnly = titled && sentences[0]!.matches.some((m) => m.entry.factCheck === true) && !gathered && f.anySeverityIndex === 0;
   f.foreignMentions = foreignMentions;
   f.domesticMentions = domesticMentions;
   if (foreignMentions > 0) {

@@ -695,3 +695,52 @@ describe('months, planes and citizens', () => {
     expect(r.tension.label).toBe(0);
   });
 });
+
+describe('an accident story with foreign passengers is no clash', () => {
+  it('migrant workers killed when their minibus overturned', () => {
+    const r = a.analyze({
+      lang: 'en',
+      title: 'Minibus carrying migrant workers overturns near Taraz; 3 dead',
+      text: 'Three people were killed and nine injured when a minibus carrying labour migrants overturned near Taraz. All passengers were citizens of Tajikistan travelling to building sites. The Tajik embassy has been informed.',
+    });
+    expect(r.tension.label).toBe(0);
+  });
+});
+
+describe('a fact-check of a claim nobody acted on', () => {
+  it.each([
+    ['ru', 'Фактчек: правда ли, что узбеков перестанут брать на госслужбу?', 'В Telegram распространяется пост о запрете принимать узбеков на госслужбу. Закона нет, дискриминация по национальности запрещена. Пост набрал 2 тысячи просмотров, реакции не было. Вердикт: фейк.'],
+    ['en', 'Fact check: will Uzbeks be barred from the civil service?', 'A Telegram post claims Uzbeks will be barred from the civil service. No such bill exists; the constitution prohibits discrimination by ethnicity. The post drew a few comments. Verdict: false.'],
+  ] as const)('%s → 0', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+  it('a fact-check of a rumour that brought a crowd stays a signal', () => {
+    const r = a.analyze({ lang: 'en', title: 'Fact check: no abductions by Lyuli in Shymkent', text: 'A voice message claimed that Lyuli women kidnap children. It is false, police said. But on Tuesday a crowd of men gathered at the Lyuli settlement and shouted at families to leave the city.' });
+    expect(r.tension.label).toBe(1);
+  });
+});
+
+describe('ownership is no people', () => {
+  it('a Chinese-owned warehouse destroyed by a fire', () => {
+    const r = a.analyze({ lang: 'en', title: 'Fire destroys warehouse of Chinese-owned company in Atyrau', text: 'A fire destroyed a warehouse belonging to a Chinese-owned company overnight. No one was hurt. Investigators suspect faulty wiring.' });
+    expect(evOf(r.evidence, 'group')).toEqual([]);
+    expect(r.tension.label).toBe(0);
+  });
+});
+
+describe('desecration and hate inscriptions', () => {
+  it.each([
+    ['ru', 'Вандалы осквернили еврейское кладбище', 'Неизвестные нарисовали свастику и оскорбительные надписи на надгробиях еврейского кладбища. Полиция начала проверку.'],
+    ['en', 'Vandals desecrate Uyghur cemetery', 'Unknown people sprayed swastikas and offensive inscriptions against Uyghurs on gravestones. Police opened a case.'],
+    ['kk', 'Корей мәдени орталығының қабырғасына балағат жазулар жазылды', 'Белгісіз адамдар корейлерге қарсы қорлайтын жазулар мен свастика салған. Полиция тексеру бастады.'],
+  ] as const)('%s: %s → 1', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(1);
+  });
+});
+
+describe('newcomers and seasonal workers are a group set against locals', () => {
+  it('a fight between local young men and seasonal workers', () => {
+    const r = a.analyze({ lang: 'en', title: 'Fight at workers\' hostel: six hurt', text: 'Six people were injured in a fight between local young men and seasonal workers at a hostel in Shardara. Witnesses say the locals came to deal with the newcomers.' });
+    expect(r.tension.label).toBe(1);
+  });
+});
