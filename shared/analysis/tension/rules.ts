@@ -230,8 +230,13 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     for (const m of sentences[si]!.matches) if (CONFLICT.has(m.entry.type) && !(accident[si] && accidentOutcome(m.entry))) hasConflict[si] = true;
   }
 
+  // The story runs along group lines when one sentence puts a group beside a conflict term or a
+  // grievance topic ("двух сёл – одного, где живут уйгуры, и другого, казахского – не могут
+  // договориться о графике полива").
   let groupLines = false;
-  for (let si = 0; si < n; si++) if (hasGroup[si] && hasConflict[si]) groupLines = true;
+  for (let si = 0; si < n; si++) {
+    if (hasGroup[si] && (hasConflict[si] || sentences[si]!.matches.some((m) => m.entry.type === 'grievance'))) groupLines = true;
+  }
 
   const f: RuleFeatures = {
     conflict: 0, conflictNoGroup: 0, conflictWithGroup: 0, hostility: 0, groups: groupsSeen.size, interethnic: 0, peace: 0, denials: 0,

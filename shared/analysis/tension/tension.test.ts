@@ -744,3 +744,14 @@ describe('newcomers and seasonal workers are a group set against locals', () => 
     expect(r.tension.label).toBe(1);
   });
 });
+
+describe('a grievance between named communities frames what follows', () => {
+  it('a water dispute between a Kurdish and a Kazakh village, with threats two sentences later', () => {
+    const r = a.analyze({
+      lang: 'ru',
+      title: 'Спор за воду в Енбекшиказахском районе',
+      text: 'Жители двух сёл – одного, где живут в основном курды, и другого, казахского, – не могут договориться о графике полива. Вчера на собрании в акимате стороны обменялись резкими выражениями. Звучали оскорбления, часть жителей пригрозила перекрыть трассу.',
+    });
+    expect(r.tension.label).toBe(1);
+  });
+});
