@@ -55,6 +55,7 @@ export interface GeoResultDetailed extends GeoResult {
 
 // ------------------------------------------------------------------ generic terms
 
+const AUL_RE = /^aul(a|e|om|u|i|ov|ah|ami|da|ga|dan|dagi|in|ina|inda|indagi|inin|inan|dar|dardin|dardi|darga|darda)?$/;
 const KENT_RE = /^kent(?:i|in|ine|inde|indegi|inin|inen|ke|te|ten|tegi|tin|ti|ter|teri|terinde|terdin|terge|ter)?$/;
 
 /** First names that come before the person a town is named after (Қаныш Сәтбаев, Игорь Курчатов). */
@@ -76,7 +77,8 @@ function genericOfSlow(t: Token, next: Token | undefined): { g: Generic; plural:
     if (k === 'r' && t.hyphenNext && next && next.key.startsWith('n')) return { g: 'district', plural: false };
   } else if (c === 'a') {
     if (k.startsWith('audan')) return { g: 'district', plural: k.startsWith('audandar') };
-    if (k.startsWith('auil') || (k.startsWith('aul') && k.length <= 9 && !k.startsWith('aula') ) || k === 'aul' || k === 'aula' || k === 'aule' || k === 'aulom') return { g: 'village', plural: k.startsWith('auildar') };
+    // ауыл / аул in their case forms, not a name that starts so (Әулиекөл, Аулиеата)
+    if (k.startsWith('auil') || AUL_RE.test(k)) return { g: 'village', plural: k.startsWith('auildar') || k.startsWith('auldar') };
   } else if (c === 'd') {
     if (k.startsWith('district')) return { g: 'district', plural: k === 'districts' };
     if (k.startsWith('derevn')) return { g: 'village', plural: false };

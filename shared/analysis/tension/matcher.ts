@@ -175,6 +175,7 @@ export class Matcher {
   tokenSpecs(articleLang: Lang, lower: string): number[] {
     const merged = this.merged[articleLang];
     let ids = merged.get(lower);
+    if (ids === undefined && ATTRIBUTIVE_COMPOUND.test(lower)) ids = [];
     if (ids === undefined) {
       const langs = Matcher.tokenLangs(articleLang, lower);
       if (langs.length === 1) ids = this.specsFor(langs[0]!, lower);
@@ -186,7 +187,7 @@ export class Matcher {
       // A hyphenated word the lexicon does not list is read by its parts: турок-месхетинцев,
       // мигранты-узбеки, кыргызско-таджикской, по-казахски, anti-Russian. Not an English attributive
       // compound: a Chinese-owned company or a Turkish-built road names no people.
-      if (ids.length === 0 && lower.includes('-') && !ATTRIBUTIVE_COMPOUND.test(lower)) {
+      if (ids.length === 0 && lower.includes('-')) {
         for (const part of lower.split('-')) {
           if (part.length < 3) continue;
           const more = this.tokenSpecs(articleLang, part);

@@ -124,7 +124,7 @@ export interface RuleFeatures {
   sentences: number;
   /** An accident story: its headline or lead reports an accident and nobody in it fights or attacks. */
   accidentStory: boolean;
-  /** The headline announces a fact-check (`factCheck` entries) and nobody in the article gathers or fights. */
+  /** The headline announces a fact-check (`factCheck` entries) and nobody in the article reacts: no call, protest, shout or fight. */
   debunkOnly: boolean;
 }
 
@@ -247,7 +247,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   let escalation = false;
   const peaceEvidence: Evidence[] = [];
   const peaceSeen = new Set<LexEntry>();
-  let gathered = false;
+  let reacted = false;
   let conflictSentences = 0;
   let historicalConflictSentences = 0;
   let titleHistorical = false;
@@ -348,9 +348,13 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       if (coFactor === 1) f.conflictWithGroup += e.weight * histF * quoteF * accF;
       if (e.type === 'hostility') f.hostility += e.weight * quoteF;
       if (e.type === 'mobilisation' || e.type === 'rumour') f.mobilisation += w;
-      if (e.type === 'mobilisation') gathered = true;
+      // people reacted: a real call or protest (not a generic "gathered"), a shouted call, panic, a fight
+      if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.call || e.reaction || (e.type === 'violence' && !e.outcome)) reacted = true;
       // a call, a protest, a road block or a threat; not a generic "gathered" (half-weight entries)
       if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.threat) escalation = true;
+      // so is a clash between groups that happened: elders meeting after a mass brawl between local
+      // and Chechen youths are the response to it, not a sign that nothing happened
+      if (e.type === 'violence' && e.severity && SEVERITY_ORDER.indexOf(e.severity) >= GROUP_CLASH_INDEX && coFactor >= ADJACENT_FACTOR && !historical[si] && accF === 1) escalation = true;
       if (e.type === 'violence' && e.severity && quoteF > SHORT_QUOTE_FACTOR) {
         const idx = SEVERITY_ORDER.indexOf(e.severity);
         if (!historical[si] && accF === 1) {
@@ -376,7 +380,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   }
   f.historical = conflictSentences ? historicalConflictSentences / conflictSentences : 0;
   // A fact-check of a claim nobody acted on: the rumour and the hostility it quotes are what it debunks.
-  f.debunkOnly = titled && sentences[0]!.matches.some((m) => m.entry.factCheck === true) && !gathered && f.anySeverityIndex === 0;
+  f.debunkOnly = titled && sentences[0]!.matches.some((m) => m.entry.factCheck === true) && !reacted;
   f.foreignMentions = foreignMentions;
   f.domesticMentions = domesticMentions;
   if (foreignMentions > 0) {
