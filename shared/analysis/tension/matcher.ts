@@ -161,6 +161,8 @@ export class Matcher {
   /** Languages whose lexicon a token is looked up in, given the article language. */
   static tokenLangs(articleLang: Lang, lower: string): MLang[] {
     const c = lower.charCodeAt(0);
+    // Numbers belong to the article's language: "статье 174", "174-бабы", "Article 174".
+    if (c >= 48 && c <= 57) return articleLang === 'kk' ? ['kk', 'ru'] : articleLang === 'en' ? ['en'] : ['ru'];
     const cyr = c >= 0x400 && c <= 0x4ff;
     if (cyr) {
       const kkLetters = KAZAKH_LETTERS_RE.test(lower);

@@ -199,7 +199,9 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         hasGroup[si] = true;
         if (!insideDenial(m, s.matches)) groupsSeen.add(m.entry.group);
       }
-      if (m.entry.type === 'historical') {
+      // a memory inside a quotation is an argument, not the article's framing ("our grandfathers
+      // lived here a hundred years ago", shouted at a meeting about water)
+      if (m.entry.type === 'historical' && !s.tokens[m.start]?.quoted) {
         historical[si] = true;
         if (m.entry.past) opensRetrospective[si] = true;
       }

@@ -755,3 +755,46 @@ describe('a grievance between named communities frames what follows', () => {
     expect(r.tension.label).toBe(1);
   });
 });
+
+describe('go back where you came from', () => {
+  it.each([
+    ['ru', 'На стене корейского культурного центра написали требование «уезжать в свою Корею», полиция начала проверку по ст. 174 УК.'],
+    ['ru', 'На сходе из зала кричали «пусть возвращаются в Каракалпакстан», кандасов встретили свистом.'],
+    ['ru', 'Таксист крикнул пассажиру-кыргызу: «Ехай к себе в Бишкек», а потом написал оскорбительное слово про киргизов.'],
+    ['kk', 'Түнде дүкен қабырғасына «өз еліңе қайт» деп жазып кетті, өзбек отбасы полицияға жүгінді.'],
+    ['en', 'Under the post about Afghan families, comments said "we won\'t let them in" and "gather everyone at the akimat".'],
+  ] as const)('%s: %s → 1', (lang, text) => {
+    expect(a.analyze({ lang, text, title: 'Инцидент' }).tension.label).toBe(1);
+  });
+});
+
+describe('a fact-check whose rumour people acted on', () => {
+  it('parents kept children at home: a signal, whatever the verdict', () => {
+    const r = a.analyze({
+      lang: 'en',
+      title: 'Fact check: no abductions in Taraz, but rumour empties classrooms',
+      text: 'Voice messages said that Lyuli women lure children into a minivan. Verdict: false. Still, parents kept children at home, and on Wednesday groups of men at the bazaar forced Lyuli women to leave the city.',
+    });
+    expect(r.tension.label).toBe(1);
+  });
+});
+
+describe('elders after a clash between groups are the response to it', () => {
+  it('a mass brawl between local and Chechen youths, then a meeting of elders', () => {
+    const r = a.analyze({
+      lang: 'ru',
+      title: 'В селе после футбола подрались две группы молодёжи',
+      text: 'Вечером произошла массовая драка: сцепились местные парни и чеченская молодёжь, около 30 человек. Полиция: конфликт на бытовой почве. В село прибыли представители этнокультурного объединения, прошла встреча старейшин.',
+    });
+    expect(r.tension.label).toBe(1);
+  });
+});
+
+describe('more false friends', () => {
+  it.each([
+    ['en', 'Taxi apps fight a price war', 'Apps are in a price war over drivers; one app doubled its fleet.'],
+    ['en', 'Turkmen truck drivers injured in collision', 'Two citizens of Turkmenistan were injured when their truck collided with a Kazakh-registered truck.'],
+  ] as const)('%s: %s → 0', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+});
