@@ -798,3 +798,27 @@ describe('more false friends', () => {
     expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
   });
 });
+
+describe('numbers are read in the article\'s language', () => {
+  it.each([
+    ['ru', 'Возбуждено дело по статье 174 УК.', 'статье 174'],
+    ['ru', 'Полиция начала проверку по ст. 174 УК.', 'ст. 174'],
+    ['kk', 'ҚК-нің 174-бабы бойынша іс қозғалды.', '174-бабы'],
+  ] as const)('%s: %s', (lang, text, found) => {
+    const r = a.analyze({ lang, text });
+    expect(evOf(r.evidence, 'hostility').map((e) => e.text)).toContain(found);
+  });
+});
+
+describe('a memory inside a quotation does not make the story history', () => {
+  it('"our grandfathers lived here a hundred years ago", shouted at a meeting about water', () => {
+    const r = a.analyze({
+      lang: 'kk',
+      title: 'Су кестесі бойынша жиын шуға ұласты',
+      text: 'Жиында бір тарап «келімсектер біздің суымызды ұрлайды» десе, екінші тарап «біздің аталарымыз бұл жерде жүз жыл бұрын тұрған» деп жауап берді, өзбек және қазақ тілдерінде балағат сөздер естілді. Тұрғындар тас жолын жауып тастайтынын ескертті.',
+    });
+    expect(r.tension.label).toBe(1);
+    // the threat two sentences on is not dampened as history
+    expect(evOf(r.evidence, 'mobilisation').find((e) => e.text === 'жолын жауып')?.weight).toBeGreaterThanOrEqual(0.4);
+  });
+});
