@@ -461,3 +461,14 @@ describe('a road named after the cities it joins', () => {
     expect(main(lang, text)).toEqual([region, district]);
   });
 });
+
+describe('a bare district of a city the article names', () => {
+  it.each([
+    ['kk', 'Түрксібте такси жүргізушісін ұрып-соққан. Алматы полициясы күдіктілерді іздеп жатыр.', '750000000', '751910000'],
+    ['ru', 'В Турксибе избили таксиста, сообщила полиция Алматы.', '750000000', '751910000'],
+    // without its city it is no place
+    ['kk', 'Медеуде жаңа мектеп ашылды.', null, null],
+  ] as const)('%s: %s', (lang, text, region, district) => {
+    expect(main(lang, text)).toEqual([region, district]);
+  });
+});

@@ -496,7 +496,11 @@ const LEVEL_RANK: Record<string, number> = {
   settlement: 1,
 };
 
-function filterByGeneric(raw: Raw, lang: Lang): { ids: number[]; standalone: boolean } {
+/**
+ * `namedCities`: the republican cities the article names (Алматы, Астана, Шымкент); a bare name of one
+ * of their districts (Түрксібте, в Турксибе, Медеуде) is that district when its city is named too.
+ */
+function filterByGeneric(raw: Raw, lang: Lang, namedCities?: ReadonlySet<string>): { ids: number[]; standalone: boolean } {
   const ents = raw.ids;
   const g = raw.generic;
   const pick = (pred: (e: Entity) => boolean): number[] => ents.filter((id) => pred(entities[id]));
@@ -542,6 +546,8 @@ function filterByGeneric(raw: Raw, lang: Lang): { ids: number[]; standalone: boo
         return { ids: towns, standalone: true };
       }
       if (districts.length) return { ids: districts, standalone: true };
+      const parts = namedCities?.size ? pick((e) => e.level === 'city_district' && namedCities.has(e.region)) : [];
+      if (parts.length) return { ids: parts, standalone: true };
       return { ids: pick((e) => e.level === 'settlement'), standalone: true };
     }
   }
@@ -872,6 +878,8 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     for (const u of toks) if (!u.cap && u.key.startsWith(r.key)) return true;
     return false;
   }
+  const namedCities = new Set<string>();
+  for (const r of raws) for (const id of r.ids) if (entities[id].level === 'city_republican') namedCities.add(entities[id].kato);
   for (const r of raws) {
     const sentence = toks[r.i].sentence;
     if (r.country && !r.ids.length && !r.foreign) {
@@ -890,7 +898,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
       }
       continue;
     }
-    const f = filterByGeneric(r, lang);
+    const f = filterByGeneric(r, lang, namedCities);
     if (!f.ids.length) continue;
     if (f.standalone && usedAsCommonWord(r, f.ids)) continue;
     // «Астана Моторс», «Алматы Су»: a name that opens a quotation and is followed by another
