@@ -472,3 +472,14 @@ describe('a bare district of a city the article names', () => {
     expect(main(lang, text)).toEqual([region, district]);
   });
 });
+
+describe('names that start like a generic term', () => {
+  it.each([
+    // Әулиекөл is no "аул": the word is a generic term only in its own forms
+    ['en', 'Will Afghans be settled in Auliekol district? Residents alarmed.', '390000000', '393600000'],
+    ['kk', 'Әулиекөл ауданында жиын өтті.', '390000000', '393600000'],
+    ['kk', 'Құлыкөл аулындағы үйлерге су жақындады.', '590000000', null],
+  ] as const)('%s: %s', (lang, text, region, district) => {
+    expect(main(lang, text)).toEqual([region, district]);
+  });
+});
