@@ -215,9 +215,12 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   // retrospective, until one names a year of its own or a present-time cue (вчера, бүгін: `present`).
   for (let si = 0; si < n; si++) {
     const s = sentences[si]!;
-    if (s.isTitle || present[si]) continue;
-    const datedBack = s.years.length > 0 && s.years.every((y) => y < HISTORY_BEFORE_YEAR);
-    if (!datedBack && !(opensRetrospective[si] && s.years.length === 0)) continue;
+    if (s.isTitle) continue;
+    // A year opens one unless the sentence is itself about today ("Вчера в селе, где в 2007 году …");
+    // an anniversary, a verdict or "years ago" opens one even then ("on Monday … marking the
+    // anniversary of the 1986 protest. The protests were suppressed …").
+    const datedBack = s.years.length > 0 && s.years.every((y) => y < HISTORY_BEFORE_YEAR) && !present[si];
+    if (!datedBack && !opensRetrospective[si]) continue;
     for (let k = si + 1; k <= si + RETROSPECTIVE_SPAN && k < n; k++) {
       if (sentences[k]!.years.length > 0 || present[k]) break;
       historical[k] = true;

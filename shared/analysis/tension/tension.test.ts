@@ -822,3 +822,23 @@ describe('a memory inside a quotation does not make the story history', () => {
     expect(evOf(r.evidence, 'mobilisation').find((e) => e.text === 'жолын жауып')?.weight).toBeGreaterThanOrEqual(0.4);
   });
 });
+
+describe('murder motivated by national hatred, told through the charges', () => {
+  it.each([
+    ['ru', 'Суд санкционировал арест подозреваемых в убийстве', 'Расследование ведётся по статье 99 УК (убийство по мотиву национальной вражды): потерпевший — уроженец Дагестана.'],
+    ['en', 'Court remands two suspects in killing of Chechen man', 'The suspects are charged with murder motivated by national hatred under Article 99.'],
+  ] as const)('%s → 1', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(1);
+  });
+});
+
+describe('an anniversary opens a retrospective even in a sentence about today', () => {
+  it('on Monday … marking the anniversary of the 1986 protest; the protests were suppressed …', () => {
+    const r = a.analyze({
+      lang: 'en',
+      title: 'Almaty marks anniversary of December 1986 events',
+      text: 'Participants of the December 1986 events laid flowers on Monday, marking the anniversary of the youth protest. The protests, on what is now Republic Square, were suppressed by troops; several people died and hundreds were expelled from universities. The commemoration ended with a minute of silence.',
+    });
+    expect(r.tension.label).toBe(0);
+  });
+});
