@@ -157,6 +157,14 @@ export const HISTORY_BEFORE_YEAR = 2021;
 /** Sentences after one dated before HISTORY_BEFORE_YEAR (or saying "years ago") that continue its retrospective (see scoreRules). */
 export const RETROSPECTIVE_SPAN = 3;
 
+const ORIGIN_WORDS = new Set(['уроженец', 'уроженка', 'уроженцы', 'уроженцев', 'уроженца', 'уроженку', 'выходец', 'выходцы', 'выходцев', 'выходца', 'native', 'natives', 'born', 'тумасы', 'тумалары']);
+
+/** The place at `start` follows an origin word ("уроженец Дагестана", "выходец из Китая", "a native of Osh"). */
+function isOrigin(tokens: Token[], start: number): boolean {
+  for (let k = start - 1; k >= Math.max(0, start - 2); k--) if (ORIGIN_WORDS.has(tokens[k]!.lower)) return true;
+  return false;
+}
+
 export function scoreRules(sentences: SentenceInput[]): RuleResult {
   const evidence: Evidence[] = [];
   const n = sentences.length;
@@ -188,6 +196,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     for (const m of s.matches) {
       const t = m.entry.type;
       if (t !== 'foreign' && t !== 'domestic') continue;
+      // where a person comes from is no place of the story: уроженец Дагестана, выходец из Китая, a native of Osh
+      if (t === 'foreign' && isOrigin(s.tokens, m.start)) continue;
       const w = s.isTitle ? 2 : 1;
       if (t === 'foreign') {
         foreignMentions += w;

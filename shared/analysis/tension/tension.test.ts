@@ -825,10 +825,12 @@ describe('a memory inside a quotation does not make the story history', () => {
 
 describe('murder motivated by national hatred, told through the charges', () => {
   it.each([
-    ['ru', 'Суд санкционировал арест подозреваемых в убийстве', 'Расследование ведётся по статье 99 УК (убийство по мотиву национальной вражды): потерпевший — уроженец Дагестана.'],
+    ['ru', 'Суд санкционировал арест подозреваемых в убийстве', 'Подозреваемые напали на потерпевшего во дворе и нанесли ему ножевые ранения, от которых он скончался. Потерпевший — уроженец Дагестана, с детства живший в Караганде. Расследование ведётся по статье 99 УК (убийство по мотиву национальной вражды) и статье 174 УК.'],
     ['en', 'Court remands two suspects in killing of Chechen man', 'The suspects are charged with murder motivated by national hatred under Article 99.'],
   ] as const)('%s → 1', (lang, title, text) => {
-    expect(a.analyze({ lang, title, text }).tension.label).toBe(1);
+    const r = a.analyze({ lang, title, text });
+    expect(r.tension.label).toBe(1);
+    expect(evOf(r.evidence, 'foreign')).toEqual([]); // where the victim was born is no place of the story
   });
 });
 
