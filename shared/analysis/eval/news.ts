@@ -1,6 +1,6 @@
 // A labelled news file through the full engine, as the CLI reads it: tension (per language and
 // pooled) and geocoding accuracy against the gold district and region. `npm run eval` prints both
-// for the blind sets bench/data/news-test2.jsonl … news-test6.jsonl (eval/tension.ts and geo/eval.ts,
+// for the blind sets bench/data/news-test2.jsonl … news-test7.jsonl (eval/tension.ts and geo/eval.ts,
 // in their own tables), and
 // bench/data/news-eval.ts is a thin command line over it.
 //
@@ -25,6 +25,7 @@ export const BLIND_NEWS_SETS: ReadonlyArray<{ file: string; title: string }> = [
   { file: join(BENCH_DATA, 'news-test4.jsonl'), title: 'bench/data/news-test4.jsonl (explainers, roundups, transcripts, written blind, diagnosed once; full engine)' },
   { file: join(BENCH_DATA, 'news-test5.jsonl'), title: 'bench/data/news-test5.jsonl (feed teasers, written blind, diagnosed once; full engine)' },
   { file: join(BENCH_DATA, 'news-test6.jsonl'), title: 'bench/data/news-test6.jsonl (Telegram channel posts and regional sites, written blind, diagnosed once; full engine)' },
+  { file: join(BENCH_DATA, 'news-test7.jsonl'), title: 'bench/data/news-test7.jsonl (a regional week: courts, police, maslikhats, written blind, diagnosed once; full engine)' },
 ];
 
 export interface NewsItem {
