@@ -415,6 +415,16 @@ function lookupNameSlow(pre: string, lastKey: string, minBase: number, en: boole
     return { ids, foreign, country, adjGender, key: hitKey, inflected: !adjGender && hitStem !== lastKey, demonym };
 }
 
+/** A capitalised word next to a name (Name Surname), in the same sentence, that is no mention or generic term itself. */
+function capWordNextTo(t: Token | undefined, isMention: boolean, t0: Token): boolean {
+  return !!t && t.cap && !t.upper && t.raw.length >= 3 && !isMention && !genericOf(t, undefined) && t.sentence === t0.sentence;
+}
+
+const SPORTS_VERB_EXTRA = /^(sigral|dreu$|drau$|lost$|lose$|loses$|plaied$)/;
+function isSportsVerb(u: Token | undefined): boolean {
+  return !!u && (SPORTS_VERB.test(u.key) || SPORTS_VERB_EXTRA.test(u.key));
+}
+
 /** An adjective stem built on a people's name (уйгурск, казахск): see the adjective rule in run(). */
 const ethnonymStemMemo = new Map<string, boolean>();
 function isEthnonymStem(key: string): boolean {
@@ -663,12 +673,10 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     const prev = toks[r.i - 1];
     const next = toks[r.i + r.n];
     const t0 = toks[r.i];
-    const capWord = (t: Token | undefined, isMention: boolean): boolean =>
-      !!t && t.cap && !t.upper && t.raw.length >= 3 && !isMention && !genericOf(t, undefined) && t.sentence === t0.sentence;
     r.nameLike =
       t0.quoted ||
-      (capWord(prev, isMentionEnd.has(r.i - 1)) && !t0.first && !prev!.first) ||
-      capWord(next, isMentionStart.has(r.i + r.n));
+      (capWordNextTo(prev, isMentionEnd.has(r.i - 1), t0) && !t0.first && !prev!.first) ||
+      capWordNextTo(next, isMentionStart.has(r.i + r.n), t0);
   }
   const consumed = new Set<number>();
   for (const r of raws) {
@@ -763,6 +771,14 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
   // тренер «Кайрата», FC Astana, Astana Motors, Tobol vs Aktobe, «Ордабасы» сыграл с «Актобе» 2:1)
   // does not say where the story happens.
   const sportsSentence = new Map<number, boolean>();
+  /** Per sentence: token indices of sports result verbs and draws (bareTeam). */
+  const sportsScan = new Map<number, { verb: number[]; draw: number[] }>();
+  function scanToken(k: number, s: number, into: { verb: number[]; draw: number[] }): void {
+    const key = toks[k].key;
+    const nk = k + 1 < toks.length && toks[k + 1].sentence === s ? toks[k + 1].key : '';
+    if (SPORTS_VERB.test(key) || (LOST.test(key) && nk === 'to')) into.verb.push(k);
+    if (SPORTS_DRAW.test(key) || (key === 'ten' && lang === 'kk' && nk.startsWith('oina'))) into.draw.push(k);
+  }
   function clubOrCompany(r: Raw): boolean {
     const t = toks[r.i];
     const prev = r.i > 0 ? toks[r.i - 1] : undefined;
@@ -818,16 +834,19 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     if (!t.cap || r.demonym || r.adjGender) return false;
     const s = t.sentence;
     const at = (k: number): Token | undefined => (k >= 0 && k < toks.length && toks[k].sentence === s ? toks[k] : undefined);
-    let verb = false;
-    let draw = false;
-    const scan = (k: number): void => {
-      const key = toks[k].key;
-      const nk = k + 1 < toks.length && toks[k + 1].sentence === s ? toks[k + 1].key : '';
-      if (SPORTS_VERB.test(key) || (LOST.test(key) && nk === 'to')) verb = true;
-      if (SPORTS_DRAW.test(key) || (key === 'ten' && lang === 'kk' && nk.startsWith('oina'))) draw = true;
-    };
-    for (let k = r.i - 1; k >= 0 && toks[k].sentence === s; k--) scan(k);
-    for (let k = r.i + r.n; k < toks.length && toks[k].sentence === s; k++) scan(k);
+    // a result verb or a draw anywhere else in the sentence (scanned once per sentence, then only
+    // re-checked when the name itself is the word that matched)
+    let scan = sportsScan.get(s);
+    if (!scan) {
+      scan = { verb: [], draw: [] };
+      let k0 = r.i;
+      while (k0 > 0 && toks[k0 - 1].sentence === s) k0--;
+      for (let k = k0; k < toks.length && toks[k].sentence === s; k++) scanToken(k, s, scan);
+      sportsScan.set(s, scan);
+    }
+    const outside = (ks: number[]) => ks.some((k) => k < r.i || k >= r.i + r.n);
+    const verb = outside(scan.verb);
+    const draw = outside(scan.draw);
     if (!verb && !draw) return false;
     if (!draw && !sportsContext()) return false;
     if (lang === 'kk') {
@@ -847,12 +866,11 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     const nx = at(r.i + r.n);
     const nx2 = at(r.i + r.n + 1);
     const nx3 = at(r.i + r.n + 2);
-    const isVerb = (u: Token | undefined): boolean => !!u && (SPORTS_VERB.test(u.key) || /^(sigral|dreu$|drau$|lost$|lose$|loses$|plaied$)/.test(u.key));
-    if (isVerb(nx)) return true; // Тобол разгромил …, Kairat drew …
-    if (nx && ['i', 'and'].includes(nx.key) && nx2?.cap && isVerb(nx3)) return true; // Астана и Кайрат сыграли …
+    if (isSportsVerb(nx)) return true; // Тобол разгромил …, Kairat drew …
+    if (nx && ['i', 'and'].includes(nx.key) && nx2?.cap && isSportsVerb(nx3)) return true; // Астана и Кайрат сыграли …
     if (p && SPORTS_VERB.test(p.key)) return true; // … разгромил Астану, beat Astana
     // … lost to Atyrau, drew with Astana, сыграли вничью с Актобе, уступил со счётом …
-    if (p && pp && ['to', 'uith', 's', 'so', 'against', 'protiv'].includes(p.key) && (isVerb(pp) || SPORTS_DRAW.test(pp.key))) return true;
+    if (p && pp && ['to', 'uith', 's', 'so', 'against', 'protiv'].includes(p.key) && (isSportsVerb(pp) || SPORTS_DRAW.test(pp.key))) return true;
     return false;
   }
 
