@@ -844,3 +844,14 @@ describe('an anniversary opens a retrospective even in a sentence about today', 
     expect(r.tension.label).toBe(0);
   });
 });
+
+describe('parents guarding schools after a rumour acted on it', () => {
+  it('fathers on duty at the gates, whatever the police say of the rumour', () => {
+    const r = a.analyze({
+      lang: 'ru',
+      title: 'Полиция: слухи о похищении детей — фейк',
+      text: 'Полиция опровергает аудиосообщения о том, что «приезжие из соседней страны» похищают детей у школ. Из-за слухов часть родителей не отпустила детей в школы, у ворот дежурили отцы.',
+    });
+    expect(evOf(r.evidence, 'rumour').some((e) => /дежурили отцы/.test(e.text))).toBe(true);
+  });
+});
