@@ -483,3 +483,22 @@ describe('names that start like a generic term', () => {
     expect(main(lang, text)).toEqual([region, district]);
   });
 });
+
+describe("a road's destination is where the road goes, not the story", () => {
+  it.each([
+    ['ru', 'Жители Нарынкола пригрозили перекрыть дорогу на Кеген.', '190000000', '195800000'],
+    ['en', 'Herders in Narynkol threatened to block the road to Kegen.', '190000000', '195800000'],
+    // alone, the destination still answers
+    ['ru', 'Авария на дороге на Кеген: погибли двое.', '190000000', '194400000'],
+  ] as const)('%s: %s', (lang, text, region, district) => {
+    expect(main(lang, text)).toEqual([region, district]);
+  });
+});
+
+describe('a first name before a surname that is also a town', () => {
+  it('Дастан Сатпаев is a footballer, not the village Дастан', () => {
+    const r = geocodeDetailed({ lang: 'ru', text: 'Алматинский «Кайрат» разгромил «Тобол» — 4:0. Дубль оформил Дастан Сатпаев.' });
+    expect(r.mentions.map((m) => m.code)).not.toContain('615465880');
+    expect(r.district?.kato).toBe('750000000');
+  });
+});

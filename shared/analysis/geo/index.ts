@@ -226,6 +226,8 @@ function datelineOf(body: string, toks: Token[], raws: Raw[], bodyStart: number)
 const DEMONYM_WEIGHT = 0.5;
 /** Vote weight of a city named only as an end of a road (трасса Алматы – Бишкек). */
 const ROAD_WEIGHT = 0.25;
+/** Prepositions between a road word and its destination (дорога на Кеген, road to Kegen). */
+const ROAD_TO = new Set(['na', 'do', 'to', 'towards']);
 
 const stemCache = new Map<string, string[]>();
 function stemsOf(key: string, minBase: number, en: boolean): string[] {
@@ -419,6 +421,9 @@ function lookupNameSlow(pre: string, lastKey: string, minBase: number, en: boole
 function capWordNextTo(t: Token | undefined, isMention: boolean, t0: Token): boolean {
   return !!t && t.cap && !t.upper && t.raw.length >= 3 && !isMention && !genericOf(t, undefined) && t.sentence === t0.sentence;
 }
+
+/** Transliterated keys shaped like a surname (Сатпаев, Курчатов, Ибрагимова): see nameLike. */
+const SURNAME_KEY = /^[a-z]{3,}(ov|ev|ova|eva|in|ina)$/;
 
 const SPORTS_VERB_EXTRA = /^(sigral|dreu$|drau$|lost$|lose$|loses$|plaied$)/;
 function isSportsVerb(u: Token | undefined): boolean {
@@ -666,6 +671,13 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     }
   }
 
+  // A road's destination (дорогу на Кеген, the road to Kegen) is where the road goes, not the story.
+  for (const r of raws) {
+    const via = toks[r.i - 1];
+    const road = toks[r.i - 2];
+    if (via && road && road.sentence === via.sentence && ROAD_TO.has(via.key) && (ROAD_WORD.test(road.key) || /^dorog/.test(road.key))) r.demonym = r.road = true;
+  }
+
   // ---- 2. generic terms (after the name; for Russian/English nouns also before it)
   const isMentionStart = new Set(raws.map((r) => r.i));
   const isMentionEnd = new Set(raws.map((r) => r.i + r.n - 1));
@@ -676,7 +688,8 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     r.nameLike =
       t0.quoted ||
       (capWordNextTo(prev, isMentionEnd.has(r.i - 1), t0) && !t0.first && !prev!.first) ||
-      capWordNextTo(next, isMentionStart.has(r.i + r.n), t0);
+      // Дастан Сатпаев: a surname that is also a town still makes the word before it a first name
+      capWordNextTo(next, isMentionStart.has(r.i + r.n) && !(next && SURNAME_KEY.test(next.key) && next.cap), t0);
   }
   const consumed = new Set<number>();
   for (const r of raws) {

@@ -216,7 +216,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         if (m.entry.past) opensRetrospective[si] = true;
       }
       if (m.entry.type === 'accident') accident[si] = true;
-      if (m.entry.type === 'present') present[si] = true;
+      // "(today Kyzylkairat)", "(ныне …)": a renamed place, not the story's time
+      if (m.entry.type === 'present' && !inParentheses(s, m)) present[si] = true;
     }
     for (const y of s.years) if (y < HISTORY_BEFORE_YEAR || (maxYear > 0 && y < maxYear)) historical[si] = true;
   }
@@ -528,6 +529,12 @@ function absorbedByDenial(m: Match, d: Match, toks: Token[]): boolean {
 
 function overlaps(a: Match, b: Match): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+/** Whether a match sits inside an unclosed "(" of its sentence. */
+function inParentheses(s: SentenceInput, m: Match): boolean {
+  const before = s.text.slice(0, s.tokens[m.start]!.start - s.offset);
+  return before.lastIndexOf('(') > before.lastIndexOf(')');
 }
 
 function surface(s: SentenceInput, m: Match): string {

@@ -855,3 +855,67 @@ describe('parents guarding schools after a rumour acted on it', () => {
     expect(evOf(r.evidence, 'rumour').some((e) => /дежурили отцы/.test(e.text))).toBe(true);
   });
 });
+
+describe('a fall from a height is an accident', () => {
+  it.each([
+    ['kk', 'Құрылыс алаңында Өзбекстан азаматы қаза тапты', 'Тұрғын үй кешенінің құрылысында 32 жастағы Өзбекстан азаматы 9-қабаттан құлап, оқиға орнында көз жұмды. Еңбек инспекциясы тексеріс бастады.'],
+    ['ru', 'На стройке погиб гражданин Узбекистана', 'В Шымкенте 30-летний гражданин Узбекистана упал с высоты девятого этажа и скончался на месте. Трудовая инспекция проводит проверку.'],
+    ['en', 'Uzbek worker dies at construction site', 'A 32-year-old citizen of Uzbekistan fell from a height at a residential building under construction and died at the scene. Labour inspectors are checking the contractor.'],
+  ] as const)('%s', (lang, title, text) => {
+    const r = a.analyze({ lang, title, text });
+    expect(evOf(r.evidence, 'accident').length).toBeGreaterThan(0);
+    expect(r.tension.label).toBe(0);
+  });
+});
+
+describe('people "from a neighbouring country" are a group', () => {
+  it.each([
+    ['kk', 'Ауылда ата-аналар балаларын мектепке жібермей қойды', 'Ауылда ата-аналар балаларын мектепке жібермей отыр. Себеп – көрші елден келген жұмысшылар қыз ұрламақ болды деген аудио. Ауыл чатында «оларды ауылдан шығару керек» деген жазбалар көбейген.', 'көрші елден келген'],
+    ['ru', 'Родители не пускают детей в школу', 'В селе родители не пускают детей в школу: в чатах пишут, что рабочие из соседней страны пытались похитить девочку.', 'из соседней страны'],
+    ['en', 'Parents keep children home after rumour', 'Parents in the village kept their children home after a voice message claimed that workers from a neighbouring country had tried to abduct a girl.', 'from a neighbouring country'],
+  ] as const)('%s', (lang, title, text, group) => {
+    const r = a.analyze({ lang, title, text });
+    expect(evOf(r.evidence, 'group').map((e) => e.text)).toContain(group);
+    expect(r.tension.label).toBe(1);
+  });
+  it('kk: a call to drive people out of the village is hostility', () => {
+    const r = a.analyze({ lang: 'kk', text: 'Ауыл чатында «ол жұмысшыларды ауылдан шығару керек» деген жазбалар көбейген.' });
+    expect(evOf(r.evidence, 'hostility').map((e) => e.text)).toContain('ауылдан шығару керек');
+  });
+});
+
+describe('housing notices against a people are hostility', () => {
+  it.each([
+    ['en', 'Notices appeared at entrances reading "Rent only to Kazakhs", and a Kyrgyz family moved out after their door was smeared with paint.', 'only to kazakhs'],
+    ['ru', 'На подъездах появились объявления «сдаём только казахам», кыргызская семья съехала.', 'только казахам'],
+  ] as const)('%s', (lang, text, matched) => {
+    const r = a.analyze({ lang, text });
+    expect(evOf(r.evidence, 'hostility').map((e) => e.text.toLowerCase())).toContain(matched);
+  });
+});
+
+describe('a renamed place in parentheses is no present-time cue', () => {
+  it('"(today Kyzylkairat)" does not keep a 2007 story in the present', () => {
+    const r = a.analyze({
+      lang: 'en',
+      title: 'Malovodnoye, 2007: what a village fight taught the authorities',
+      text: 'Almost twenty years have passed since March 2007, when a fight in the village of Malovodnoye (today Kyzylkairat) escalated into attacks on the homes of Kurdish families. Several houses were set on fire. The events began after reports that a young Kurdish man had assaulted a Kazakh boy. Several people were later convicted of hooliganism.',
+    });
+    expect(evOf(r.evidence, 'violence').find((e) => e.text === 'set on fire')!.weight).toBeLessThan(1);
+    expect(r.tension.label).toBe(0);
+  });
+});
+
+describe('English false friends of mob and argue', () => {
+  it.each([
+    'Rumours spread by mobile phones reached the village within hours.',
+    'Analysts argue that the Kazakh and Uzbek economies are converging.',
+  ])('%s', (text) => {
+    const r = a.analyze({ lang: 'en', text });
+    expect(evOf(r.evidence, 'violence')).toEqual([]);
+  });
+  it('a mob and an argument with someone still count', () => {
+    const r = a.analyze({ lang: 'en', text: 'A mob attacked the shop after an argument with the Uyghur owner.' });
+    expect(evOf(r.evidence, 'violence').map((e) => e.text)).toEqual(expect.arrayContaining(['mob', 'argument with']));
+  });
+});
