@@ -256,6 +256,7 @@ describe('city districts: a named district of the city wins over the city itself
     expect(g('ru', 'Жители района имени Алихана Бокейхана Караганды жалуются на отопление. Аким Караганды обещал проверку.').district?.kato).toBe('351011000');
     expect(g('ru', 'В районе им. Казыбек би Караганды отремонтируют три школы.').district?.kato).toBe('351013000');
     expect(g('en', 'Karaganda: heating failed in the Kazybek Bi district; Karaganda utilities blamed a pipe.').district?.kato).toBe('351013000');
+    expect(g('kk', 'Қарағанды қаласының Қазыбек би атындағы ауданында кафе иесі соққыға жығылды.').district?.kato).toBe('351013000');
   });
   it('"столица" resolves a shared district name to Astana', () => {
     expect(g('ru', 'В Есильском районе столицы открыли бассейн.').district?.kato).toBe('711210000');

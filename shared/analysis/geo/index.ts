@@ -701,13 +701,19 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     const r = raws[m];
     const j = r.i + r.n;
     let after = j < toks.length ? genericOf(toks[j], toks[j + 1]) : null;
+    // Қазыбек би атындағы аудан: "named after" between the name and its generic term
+    let named = 0;
+    if (!after && lang === 'kk' && toks[j]?.key === 'atindagi' && toks[j + 1]?.sentence === toks[j].sentence) {
+      after = genericOf(toks[j + 1], toks[j + 2]);
+      if (after) named = 1;
+    }
     // "Kazakh villagers", "Uyghur villagers": people of that ethnicity, not a village named so
     // and in English "a Kazakh village", "Uzbek villages": an adjective of the people, not the village Қазақ
     if (after && (toks[j].key === 'villagers' || (lang === 'en' && (after.g === 'village' || after.g === 'city'))) && (ethnonymKeys.has(r.key) || ethnonymKeys.has(toks[r.i].key))) after = null;
     if (after && !(r.inflected && lang === 'kk') && !(r.n === 1 && !toks[r.i].cap && !lowerText && GENERIC_HEAD.has(toks[r.i].key))) {
       r.generic = after.g;
-      consumed.add(j);
-      r.after = j + 1 + (toks[j].key === 'r' ? 1 : 0) + (toks[j].key === 'eldi' ? 1 : 0);
+      consumed.add(j + named);
+      r.after = j + 1 + named + (toks[j + named].key === 'r' ? 1 : 0) + (toks[j + named].key === 'eldi' ? 1 : 0);
       continue;
     }
     // list: "Қордай, Шу және Мойынқұм аудандарында" / "Kordai and Shu districts"
