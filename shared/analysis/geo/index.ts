@@ -634,7 +634,8 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     if (!lowerOk && !t.cap && !t.upper) {
       const nextG = lang === 'kk' ? null : i + 1 < toks.length ? genericOf(toks[i + 1], toks[i + 2]) : null;
       const prevG = nextG || lang === 'kk' ? null : i > 0 ? genericOf(toks[i - 1], t) : null;
-      if (!nextG && !prevG) {
+      // a plural term names no single place written in lower case: "в крупных городах русский язык"
+      if (!nextG && (!prevG || prevG.plural)) {
         // Russian demonyms and place adjectives are written in lower case (алматинцы, мангистауский).
         const d = lang === 'en' ? null : demonymAt(toks, i);
         if (d) raws.push(d);
@@ -687,9 +688,9 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     const t0 = toks[r.i];
     r.nameLike =
       t0.quoted ||
-      (capWordNextTo(prev, isMentionEnd.has(r.i - 1), t0) && !t0.first && !prev!.first) ||
+      (capWordNextTo(prev, isMentionEnd.has(r.i - 1), t0) && !t0.first && !prev!.first && !prev!.sepNext) ||
       // Дастан Сатпаев: a surname that is also a town still makes the word before it a first name
-      capWordNextTo(next, isMentionStart.has(r.i + r.n) && !(next && SURNAME_KEY.test(next.key) && next.cap), t0);
+      (capWordNextTo(next, isMentionStart.has(r.i + r.n) && !(next && SURNAME_KEY.test(next.key) && next.cap), t0) && !toks[r.i + r.n - 1].sepNext);
   }
   const consumed = new Set<number>();
   for (const r of raws) {

@@ -131,6 +131,8 @@ function kazakhStems(t: string, out: Set<string>, minBase: number): void {
             const last = st[st.length - 1];
             if (last === 'g') out.add(st.slice(0, -1) + 'k');
             else if (last === 'b') out.add(st.slice(0, -1) + 'p');
+            // -ый before a suffix loses a letter in the skeleton (Рудныйда → rudnida): Рудный is rudnii
+            else if (last === 'i' && depth === 0 && /[^aeiou]i$/.test(st) && /^[^aeiou]/.test(s)) out.add(st + 'i');
           }
         }
       }
@@ -262,6 +264,8 @@ export interface Token {
   hyphenNext: boolean;
   /** Followed by a dash and the next token, spaces allowed (Алматы – Бішкек, Almaty-Bishkek). */
   dashNext: boolean;
+  /** Followed by a comma, colon, semicolon, parenthesis or spaced dash before the next token ("Saryagash, March 25"). */
+  sepNext: boolean;
   sentence: number;
   /** First token of its sentence. */
   first: boolean;
@@ -320,8 +324,10 @@ export function tokensFrom(text: string, groups: ReadonlyArray<readonly TextToke
           let hyphen = start - lastEnd === 1;
           let dashOnly = start > lastEnd;
           let dashSeen = false;
+          let sep = false;
           for (let k = lastEnd; k < start; k++) {
             const ch = text.charCodeAt(k);
+            if (ch === 44 || ch === 58 || ch === 59 || ch === 40 || ch === 41) sep = true;
             if (ch === 33 || ch === 63 || ch === 0x2026 || ch === 10) brk = true;
             else if (ch === 46) dot = true;
             if (hyphen && ch !== 45 && ch !== 0x2010 && ch !== 0x2013) hyphen = false;
@@ -335,6 +341,7 @@ export function tokensFrom(text: string, groups: ReadonlyArray<readonly TextToke
           }
           prev.hyphenNext = hyphen;
           prev.dashNext = dashOnly && dashSeen && !brk;
+          prev.sepNext = sep || (dashSeen && !hyphen);
         }
         toks.push({
           word,
@@ -347,6 +354,7 @@ export function tokensFrom(text: string, groups: ReadonlyArray<readonly TextToke
           dot: mEnd < len && text.charCodeAt(mEnd) === 46,
           hyphenNext: false,
           dashNext: false,
+          sepNext: false,
           sentence,
           first: newSentence,
           quoted: start > 0 && isQuoteBefore(text.charCodeAt(start - 1)),

@@ -327,7 +327,9 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       if (!NEGATABLE.has(e.type)) continue;
       // Absorbed by a denial right before it ("not an ethnic conflict")?
       if (e.type === 'violence' && absorbedByAny(m, denials, toks)) continue;
-      if (negatedBy(m, negations, toks)) {
+      // A denied rumour was still a rumour ("полиция опровергла слухи"): what the denial negates is
+      // its content, the attack or the kidnapping, not that people spread it.
+      if (e.type !== 'rumour' && negatedBy(m, negations, toks)) {
         f.negated++;
         pushEvidence(evidence, 'negation', text, si, -e.weight);
         continue;
