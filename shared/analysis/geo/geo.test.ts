@@ -503,3 +503,16 @@ describe('a first name before a surname that is also a town', () => {
     expect(r.district?.kato).toBe('750000000');
   });
 });
+
+describe('datelines, Kazakh case forms of -ый names, plural terms', () => {
+  it.each([
+    ['en', 'SARYAGASH, March 25 (RIA Novosti) - Hundreds of people queued at the checkpoint.', '610000000', '615400000'],
+    ['en', 'Saryagash, March 25 - Hundreds of people queued at the checkpoint.', '610000000', '615400000'],
+    ['kk', 'Рудныйда мас көршілер подъезде төбелесті.', '390000000', '392400000'],
+    ['kk', 'Рудныйдагы бес кабатты уйде коршилер тобелести.', '390000000', '392400000'],
+    // a plural term names no single place written in lower case
+    ['ru', 'В крупных городах русский язык всё ещё доминирует.', null, null],
+  ] as const)('%s: %s', (lang, text, region, district) => {
+    expect(main(lang, text)).toEqual([region, district]);
+  });
+});

@@ -919,3 +919,40 @@ describe('English false friends of mob and argue', () => {
     expect(evOf(r.evidence, 'violence').map((e) => e.text)).toEqual(expect.arrayContaining(['mob', 'argument with']));
   });
 });
+
+describe('"personal animosity" is the police formula for a motive that is not ethnic', () => {
+  it.each([
+    ['ru', 'Продлили арест гражданину Узбекистана', 'Суд продлил арест гражданину Узбекистана, подозреваемому в убийстве работодателя. В полиции уточнили, что преступление совершено на почве личных неприязненных отношений.', 'личных неприязненных'],
+    ['en', 'Remand extended for Uzbek citizen', 'A court extended the custody of a citizen of Uzbekistan suspected of killing his employer. Police said the crime was committed out of personal animosity.', 'personal animosity'],
+  ] as const)('%s', (lang, title, text, matched) => {
+    const r = a.analyze({ lang, title, text });
+    expect(evOf(r.evidence, 'denial').map((e) => e.text)).toContain(matched);
+    expect(evOf(r.evidence, 'hostility')).toEqual([]);
+    expect(r.tension.label).toBe(0);
+  });
+});
+
+describe('a denied rumour is still a rumour; people who acted on it make it a signal', () => {
+  it('ru: a crowd of thirty men at the migrants\' hostel after a fake message', () => {
+    const r = a.analyze({
+      lang: 'ru',
+      title: 'В Актобе полиция опровергла слухи о нападении мигрантов на школьницу',
+      text: 'Вечером у общежития, где живут строители из Узбекистана, собрались около 30 мужчин после рассылки в WhatsApp о «нападении на девочку». Полиция сообщила, что сообщение — фейк.',
+    });
+    expect(evOf(r.evidence, 'rumour').find((e) => e.text === 'слухи')!.weight).toBeGreaterThan(0);
+    expect(evOf(r.evidence, 'mobilisation').map((e) => e.text)).toContain('собрались около');
+    expect(r.tension.label).toBe(1);
+  });
+});
+
+describe('convictions and parole open a retrospective', () => {
+  it('kk: parole refused in a 2022 incitement case', () => {
+    const r = a.analyze({
+      lang: 'kk',
+      title: '2022 жылы араздық қоздырғаны үшін сотталған адамның мерзімінен бұрын босату туралы өтініші қабылданбады',
+      text: 'Аудандық сот 2022 жылы әлеуметтік желіде ұлттық араздық қоздыратын видео жариялағаны үшін сотталған тұрғынның өтінішін қанағаттандырмады. Ол кезде ешқандай тәртіпсіздік тіркелмеген еді.',
+    });
+    expect(evOf(r.evidence, 'historical').length).toBeGreaterThan(0);
+    expect(r.tension.label).toBe(0);
+  });
+});
