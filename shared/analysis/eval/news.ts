@@ -27,6 +27,7 @@ export const BLIND_NEWS_SETS: ReadonlyArray<{ file: string; title: string }> = [
   { file: join(BENCH_DATA, 'news-test6.jsonl'), title: 'bench/data/news-test6.jsonl (Telegram channel posts and regional sites, written blind, diagnosed once; full engine)' },
   { file: join(BENCH_DATA, 'news-test7.jsonl'), title: 'bench/data/news-test7.jsonl (a regional week: courts, police, maslikhats, written blind, diagnosed once; full engine)' },
   { file: join(BENCH_DATA, 'news-test8.jsonl'), title: 'bench/data/news-test8.jsonl (minimal pairs, written blind, diagnosed once; full engine)' },
+  { file: join(BENCH_DATA, 'news-test9.jsonl'), title: 'bench/data/news-test9.jsonl (aftermath, interviews, wire copy, written blind, diagnosed once; full engine)' },
 ];
 
 export interface NewsItem {
