@@ -450,6 +450,8 @@ export function hasGroupFraming(sentences: SentenceInput[]): boolean {
         return true;
       }
       if (e.type !== 'hostility' && e.type !== 'mobilisation' && e.type !== 'rumour') continue;
+      // a generic "gathered" (a half-weight entry) is no framing: pickers gather at a reception point
+      if (e.type === 'mobilisation' && e.weight < ESCALATING_MOBILISATION && !e.call) continue;
       negations ??= s.matches.filter((x) => x.entry.type === 'negation' && (x.entry.scope ?? 4) > 0);
       if (!negatedBy(m, negations, s.tokens)) return true;
     }

@@ -956,3 +956,34 @@ describe('convictions and parole open a retrospective', () => {
     expect(r.tension.label).toBe(0);
   });
 });
+
+describe('expulsion slogans and graffiti on a community\'s property', () => {
+  it.each([
+    ['en', 'The work was interrupted when somebody spray-painted "Russians, go to Russia" on the new fence around the church.', ['spray-painted', 'go to Russia']],
+    ['ru', 'На заборе храма написали «Русские, уезжайте в Россию».', ['уезжайте в Россию']],
+    ['kk', 'Шіркеу қоршауына «Орыстар, Ресейге кетіңдер» деп жазып кетті.', ['Ресейге кетіңдер']],
+  ] as const)('%s', (lang, text, matched) => {
+    const r = a.analyze({ lang, text });
+    expect(evOf(r.evidence, 'hostility').map((e) => e.text)).toEqual(expect.arrayContaining([...matched]));
+  });
+});
+
+describe('"nothing to do with nationality" is a denial', () => {
+  it.each([
+    ['en', 'The district police chief said the fight "had nothing to do with nationality".', 'nothing to do with nationality'],
+    ['ru', 'В полиции заявили, что драка не имеет отношения к национальности участников.', 'не имеет отношения к национальности'],
+  ] as const)('%s', (lang, text, matched) => {
+    const r = a.analyze({ lang, text });
+    expect(evOf(r.evidence, 'denial').map((e) => e.text)).toContain(matched);
+  });
+});
+
+describe('labour and contract disputes are no quarrel', () => {
+  it.each([
+    ['en', 'Cotton pickers dispute rates with cluster company', 'Around 300 pickers, including local residents and workers from Uzbekistan, refused to work in a pay dispute with the company.'],
+    ['ru', 'Трудовой спор на стройке', 'Рабочие из Узбекистана и местные жители обратились в инспекцию: трудовой спор о зарплате решат в суде.'],
+  ] as const)('%s', (lang, title, text) => {
+    const r = a.analyze({ lang, title, text });
+    expect(evOf(r.evidence, 'violence')).toEqual([]);
+  });
+});
