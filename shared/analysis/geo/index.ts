@@ -422,6 +422,24 @@ function capWordNextTo(t: Token | undefined, isMention: boolean, t0: Token): boo
   return !!t && t.cap && !t.upper && t.raw.length >= 3 && !isMention && !genericOf(t, undefined) && t.sentence === t0.sentence;
 }
 
+// Small helpers kept at module level: closures made per mention cost a function object each (and,
+// under tsx, a defineProperty for its name), which showed in the engine's profile.
+function pickIds(ids: number[], pred: (e: Entity) => boolean): number[] {
+  return ids.filter((id) => pred(entities[id]));
+}
+function sameSentence(u: Token | undefined, t: Token): u is Token {
+  return !!u && u.sentence === t.sentence;
+}
+function tokAt(toks: Token[], s: number, k: number): Token | undefined {
+  return k >= 0 && k < toks.length && toks[k].sentence === s ? toks[k] : undefined;
+}
+function anyOutside(ks: number[], r: Raw): boolean {
+  return ks.some((k) => k < r.i || k >= r.i + r.n);
+}
+function roadWordIn(u: Token | undefined, sentence: number): boolean {
+  return !!u && u.sentence === sentence && ROAD_WORD.test(u.key);
+}
+
 /** Transliterated keys shaped like a surname (Сатпаев, Курчатов, Ибрагимова): see nameLike. */
 const SURNAME_KEY = /^[a-z]{3,}(ov|ev|ova|eva|in|ina)$/;
 
@@ -518,52 +536,50 @@ const LEVEL_RANK: Record<string, number> = {
 function filterByGeneric(raw: Raw, lang: Lang, namedCities?: ReadonlySet<string>): { ids: number[]; standalone: boolean } {
   const ents = raw.ids;
   const g = raw.generic;
-  const pick = (pred: (e: Entity) => boolean): number[] => ents.filter((id) => pred(entities[id]));
   if (raw.adjGender) {
     // Russian adjectives: -ская область (f) → region, -ский район (m) → district
     if (g === 'region' || (raw.adjGender === 'f' && g !== 'district' && g !== 'city')) {
-      const r = pick((e) => e.level === 'region');
+      const r = pickIds(ents, (e) => e.level === 'region');
       if (r.length) return { ids: r, standalone: false };
     }
-    if (g === 'city') return { ids: pick((e) => e.level === 'city_republican' || e.level === 'city_regional'), standalone: false };
-    const d = pick((e) => e.level === 'district' || e.level === 'city_district');
+    if (g === 'city') return { ids: pickIds(ents, (e) => e.level === 'city_republican' || e.level === 'city_regional'), standalone: false };
+    const d = pickIds(ents, (e) => e.level === 'district' || e.level === 'city_district');
     if (d.length) return { ids: d, standalone: g === null };
-    return { ids: pick((e) => e.level === 'region'), standalone: g === null };
+    return { ids: pickIds(ents, (e) => e.level === 'region'), standalone: g === null };
   }
   switch (g) {
     case 'region':
-      return { ids: pick((e) => e.level === 'region'), standalone: false };
+      return { ids: pickIds(ents, (e) => e.level === 'region'), standalone: false };
     case 'district':
-      return { ids: pick((e) => e.level === 'district' || e.level === 'city_district'), standalone: false };
+      return { ids: pickIds(ents, (e) => e.level === 'district' || e.level === 'city_district'), standalone: false };
     case 'city': {
-      const big = pick((e) => e.level === 'city_republican' || e.level === 'city_regional');
+      const big = pickIds(ents, (e) => e.level === 'city_republican' || e.level === 'city_regional');
       if (big.length) return { ids: big, standalone: false };
-      const c = pick((e) => e.level === 'settlement' && e.kind <= 1);
-      return { ids: c.length ? c : pick((e) => e.level === 'settlement'), standalone: false };
+      const c = pickIds(ents, (e) => e.level === 'settlement' && e.kind <= 1);
+      return { ids: c.length ? c : pickIds(ents, (e) => e.level === 'settlement'), standalone: false };
     }
     case 'village': {
-      const v = pick((e) => e.level === 'settlement');
+      const v = pickIds(ents, (e) => e.level === 'settlement');
       return { ids: v, standalone: false };
     }
     default: {
       if (needsContext.has(raw.key) && !allowStandalone[lang === 'other' ? 'ru' : lang]?.has(raw.key)) return { ids: [], standalone: true };
       const former = formerOnly.get(raw.key);
       const ents = former ? raw.ids.filter((id) => !former.has(id)) : raw.ids;
-      const pick = (pred: (e: Entity) => boolean): number[] => ents.filter((id) => pred(entities[id]));
-      const cities = pick((e) => e.level === 'city_republican' || e.level === 'city_regional');
+      const cities = pickIds(ents, (e) => e.level === 'city_republican' || e.level === 'city_regional');
       if (cities.length) return { ids: cities, standalone: true };
-      const towns = pick((e) => e.level === 'settlement' && e.kind <= 1);
-      const regions = pick((e) => e.level === 'region');
+      const towns = pickIds(ents, (e) => e.level === 'settlement' && e.kind <= 1);
+      const regions = pickIds(ents, (e) => e.level === 'region');
       if (regions.length) return { ids: regions, standalone: true };
-      const districts = pick((e) => e.level === 'district');
+      const districts = pickIds(ents, (e) => e.level === 'district');
       if (towns.length) {
         // a town that is its district's centre: same district either way
         return { ids: towns, standalone: true };
       }
       if (districts.length) return { ids: districts, standalone: true };
-      const parts = namedCities?.size ? pick((e) => e.level === 'city_district' && namedCities.has(e.region)) : [];
+      const parts = namedCities?.size ? pickIds(ents, (e) => e.level === 'city_district' && namedCities.has(e.region)) : [];
       if (parts.length) return { ids: parts, standalone: true };
-      return { ids: pick((e) => e.level === 'settlement'), standalone: true };
+      return { ids: pickIds(ents, (e) => e.level === 'settlement'), standalone: true };
     }
   }
 }
@@ -665,8 +681,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     const before = toks[a.i - 1];
     const after = toks[b.i + b.n];
     const after2 = toks[b.i + b.n + 1];
-    const road = (u: Token | undefined) => !!u && u.sentence === lastA.sentence && ROAD_WORD.test(u.key);
-    if (road(before) || road(after) || (after?.key === 'tas' && road(after2))) {
+    if (roadWordIn(before, lastA.sentence) || roadWordIn(after, lastA.sentence) || (after?.key === 'tas' && roadWordIn(after2, lastA.sentence))) {
       a.demonym = a.road = true;
       b.demonym = b.road = true;
     }
@@ -803,15 +818,14 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     const t = toks[r.i];
     const prev = r.i > 0 ? toks[r.i - 1] : undefined;
     const next = toks[r.i + r.n];
-    const same = (u: Token | undefined): u is Token => !!u && u.sentence === t.sentence;
-    if (same(prev) && (ORG_BEFORE.has(prev.key) || (lang !== 'kk' && (ORG_BEFORE_RU.has(prev.key) || ORG_BEFORE_PREFIX.test(prev.key))))) return true;
-    if (same(prev) && t.quoted && COMPANY_BEFORE.has(prev.key)) return true;
+    if (sameSentence(prev, t) && (ORG_BEFORE.has(prev.key) || (lang !== 'kk' && (ORG_BEFORE_RU.has(prev.key) || ORG_BEFORE_PREFIX.test(prev.key))))) return true;
+    if (sameSentence(prev, t) && t.quoted && COMPANY_BEFORE.has(prev.key)) return true;
     // (a Kazakh city in a case form before "футбол" is the venue: Астанада футбол турнирі өтті)
-    if (same(next) && (ORG_AFTER.has(next.key) || ORG_AFTER_PREFIX.test(next.key)) && !(lang === 'kk' && inflectedName(r))) return true;
-    if ((same(prev) && prev.key === 'vs') || (same(next) && (next.key === 'vs' || (next.key === 'v' && next.dot)))) return true;
+    if (sameSentence(next, t) && (ORG_AFTER.has(next.key) || ORG_AFTER_PREFIX.test(next.key)) && !(lang === 'kk' && inflectedName(r))) return true;
+    if ((sameSentence(prev, t) && prev.key === 'vs') || (sameSentence(next, t) && (next.key === 'vs' || (next.key === 'v' && next.dot)))) return true;
     if (!t.quoted) return bareTeam(r);
     // a quoted name: "против «Тобола»", «Ақтөбеге» қарсы, or a match report
-    if ((same(prev) && prev.key === 'protiv') || (same(next) && next.key.startsWith('karsi'))) return true;
+    if ((sameSentence(prev, t) && prev.key === 'protiv') || (sameSentence(next, t) && next.key.startsWith('karsi'))) return true;
     let v = sportsSentence.get(t.sentence);
     if (v === undefined) {
       v = false;
@@ -853,7 +867,6 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     const t = toks[r.i];
     if (!t.cap || r.demonym || r.adjGender) return false;
     const s = t.sentence;
-    const at = (k: number): Token | undefined => (k >= 0 && k < toks.length && toks[k].sentence === s ? toks[k] : undefined);
     // a result verb or a draw anywhere else in the sentence (scanned once per sentence, then only
     // re-checked when the name itself is the word that matched)
     let scan = sportsScan.get(s);
@@ -864,28 +877,27 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
       for (let k = k0; k < toks.length && toks[k].sentence === s; k++) scanToken(k, s, scan);
       sportsScan.set(s, scan);
     }
-    const outside = (ks: number[]) => ks.some((k) => k < r.i || k >= r.i + r.n);
-    const verb = outside(scan.verb);
-    const draw = outside(scan.draw);
+    const verb = anyOutside(scan.verb, r);
+    const draw = anyOutside(scan.draw, r);
     if (!verb && !draw) return false;
     if (!draw && !sportsContext()) return false;
     if (lang === 'kk') {
       const e = kkEnding(r);
       if (e === null) return false;
       if (KK_ACC.has(e)) {
-        const nx = at(r.i + r.n);
+        const nx = tokAt(toks, s, r.i + r.n);
         // a nominative name before a generic word or a person's title is not a team
         return !(e === '' && nx && !nx.cap && !SPORTS_VERB.test(nx.key) && !['pen', 'men', 'ben', 'jane'].includes(nx.key) && !/^\d/.test(nx.raw) && nx.key !== 'ten');
       }
-      const nx = at(r.i + r.n);
+      const nx = tokAt(toks, s, r.i + r.n);
       return KK_DAT.has(e) && !!nx && /^(utild|jenild|karsi)/.test(nx.key);
     }
-    const p = at(r.i - 1);
-    const pp = at(r.i - 2);
+    const p = tokAt(toks, s, r.i - 1);
+    const pp = tokAt(toks, s, r.i - 2);
     if (p && VENUE_BEFORE.has(p.key)) return false;
-    const nx = at(r.i + r.n);
-    const nx2 = at(r.i + r.n + 1);
-    const nx3 = at(r.i + r.n + 2);
+    const nx = tokAt(toks, s, r.i + r.n);
+    const nx2 = tokAt(toks, s, r.i + r.n + 1);
+    const nx3 = tokAt(toks, s, r.i + r.n + 2);
     if (isSportsVerb(nx)) return true; // Тобол разгромил …, Kairat drew …
     if (nx && ['i', 'and'].includes(nx.key) && nx2?.cap && isSportsVerb(nx3)) return true; // Астана и Кайрат сыграли …
     if (p && SPORTS_VERB.test(p.key)) return true; // … разгромил Астану, beat Astana
