@@ -628,6 +628,150 @@ export function geocodeArticle(doc: TokenizedArticle, lang: Lang, feedRegion?: s
 }
 
 /** The geocoder; `detailed` = also build the mention list (geocode() does not need it). */
+/** What the club-and-team tests read of one article, with their per-sentence caches. */
+interface SportsCtx {
+  toks: Token[];
+  lang: Lang;
+  body: string;
+  sportsSentence: Map<number, boolean>;
+  /** Per sentence: token indices of sports result verbs and draws (bareTeam). */
+  sportsScan: Map<number, { verb: number[]; draw: number[] }>;
+  sportsArticle?: boolean;
+}
+
+function scanToken(x: SportsCtx, k: number, s: number, into: { verb: number[]; draw: number[] }): void {
+  const { toks, lang } = x;
+  const key = toks[k].key;
+  const nk = k + 1 < toks.length && toks[k + 1].sentence === s ? toks[k + 1].key : '';
+  if (SPORTS_VERB.test(key) || (LOST.test(key) && nk === 'to')) into.verb.push(k);
+  if (SPORTS_DRAW.test(key) || (key === 'ten' && lang === 'kk' && nk.startsWith('oina'))) into.draw.push(k);
+}
+function clubOrCompany(x: SportsCtx, r: Raw): boolean {
+  const { toks, lang } = x;
+  const t = toks[r.i];
+  const prev = r.i > 0 ? toks[r.i - 1] : undefined;
+  const next = toks[r.i + r.n];
+  if (sameSentence(prev, t) && (ORG_BEFORE.has(prev.key) || (lang !== 'kk' && (ORG_BEFORE_RU.has(prev.key) || ORG_BEFORE_PREFIX.test(prev.key))))) return true;
+  if (sameSentence(prev, t) && t.quoted && COMPANY_BEFORE.has(prev.key)) return true;
+  // (a Kazakh city in a case form before "футбол" is the venue: Астанада футбол турнирі өтті)
+  if (sameSentence(next, t) && (ORG_AFTER.has(next.key) || ORG_AFTER_PREFIX.test(next.key)) && !(lang === 'kk' && inflectedName(toks, r))) return true;
+  if ((sameSentence(prev, t) && prev.key === 'vs') || (sameSentence(next, t) && (next.key === 'vs' || (next.key === 'v' && next.dot)))) return true;
+  if (!t.quoted) return bareTeam(x, r);
+  // a quoted name: "против «Тобола»", «Ақтөбеге» қарсы, or a match report
+  if ((sameSentence(prev, t) && prev.key === 'protiv') || (sameSentence(next, t) && next.key.startsWith('karsi'))) return true;
+  let v = x.sportsSentence.get(t.sentence);
+  if (v === undefined) {
+    v = false;
+    for (const u of toks) if (u.sentence === t.sentence && SPORTS_WORD.test(u.key)) v = true;
+    x.sportsSentence.set(t.sentence, v);
+  }
+  return v;
+}
+
+/** The Kazakh case ending after the name ('' when none; null when the stem does not show). */
+function kkEnding(toks: Token[], r: Raw): string | null {
+  const last = toks[r.i + r.n - 1].key;
+  const stem = r.key.split(' ').pop() ?? r.key;
+  return last.startsWith(stem) ? last.slice(stem.length) : null;
+}
+function inflectedName(toks: Token[], r: Raw): boolean {
+  const e = kkEnding(toks, r);
+  return e === null || e !== '';
+}
+// Sports context of the article: a sports noun or a score (2:0, 3-1) anywhere in it.
+function sportsContext(x: SportsCtx): boolean {
+  if (x.sportsArticle === undefined) {
+    const { toks } = x;
+    x.sportsArticle = /\d\s*[:–-]\s*\d/.test(x.body) && toks.some((u) => SPORTS_VERB.test(u.key));
+    if (!x.sportsArticle) for (const u of toks) if (SPORTS_NOUN.test(u.key)) {
+      x.sportsArticle = true;
+      break;
+    }
+  }
+  return x.sportsArticle;
+}
+/**
+ * A bare (unquoted) capitalised place name used as a team in a match report: next to a result
+ * verb (Тобол разгромил Астану, Kairat drew with Astana, Aktobe lost to Atyrau), or in Kazakh in
+ * the nominative, accusative or (before ұтылды/жеңілді) dative in a sentence with a result verb
+ * (Тобыл Астананы 3:1 есебімен жеңді). A venue stays a place: в Костанае, in Kostanay, Қостанайда.
+ */
+function bareTeam(x: SportsCtx, r: Raw): boolean {
+  const { toks, lang } = x;
+  const t = toks[r.i];
+  if (!t.cap || r.demonym || r.adjGender) return false;
+  const s = t.sentence;
+  // a result verb or a draw anywhere else in the sentence (scanned once per sentence, then only
+  // re-checked when the name itself is the word that matched)
+  let scan = x.sportsScan.get(s);
+  if (!scan) {
+    scan = { verb: [], draw: [] };
+    let k0 = r.i;
+    while (k0 > 0 && toks[k0 - 1].sentence === s) k0--;
+    for (let k = k0; k < toks.length && toks[k].sentence === s; k++) scanToken(x, k, s, scan);
+    x.sportsScan.set(s, scan);
+  }
+  const verb = anyOutside(scan.verb, r);
+  const draw = anyOutside(scan.draw, r);
+  if (!verb && !draw) return false;
+  if (!draw && !sportsContext(x)) return false;
+  if (lang === 'kk') {
+    const e = kkEnding(toks, r);
+    if (e === null) return false;
+    if (KK_ACC.has(e)) {
+      const nx = tokAt(toks, s, r.i + r.n);
+      // a nominative name before a generic word or a person's title is not a team
+      return !(e === '' && nx && !nx.cap && !SPORTS_VERB.test(nx.key) && !['pen', 'men', 'ben', 'jane'].includes(nx.key) && !/^\d/.test(nx.raw) && nx.key !== 'ten');
+    }
+    const nx = tokAt(toks, s, r.i + r.n);
+    return KK_DAT.has(e) && !!nx && /^(utild|jenild|karsi)/.test(nx.key);
+  }
+  const p = tokAt(toks, s, r.i - 1);
+  const pp = tokAt(toks, s, r.i - 2);
+  if (p && VENUE_BEFORE.has(p.key)) return false;
+  const nx = tokAt(toks, s, r.i + r.n);
+  const nx2 = tokAt(toks, s, r.i + r.n + 1);
+  const nx3 = tokAt(toks, s, r.i + r.n + 2);
+  if (isSportsVerb(nx)) return true; // Тобол разгромил …, Kairat drew …
+  if (nx && ['i', 'and'].includes(nx.key) && nx2?.cap && isSportsVerb(nx3)) return true; // Астана и Кайрат сыграли …
+  if (p && SPORTS_VERB.test(p.key)) return true; // … разгромил Астану, beat Astana
+  // … lost to Atyrau, drew with Astana, сыграли вничью с Актобе, уступил со счётом …
+  if (p && pp && ['to', 'uith', 's', 'so', 'against', 'protiv'].includes(p.key) && (isSportsVerb(pp) || SPORTS_DRAW.test(pp.key))) return true;
+  return false;
+}
+
+// A town named after a person (Сатпаев, Курчатов) is the person after a first name (Қаныш Сәтбаев,
+// Kanysh Satpayev), after имени / named after, and before атындағы, университет, University.
+function namesThePerson(toks: Token[], r: Raw): boolean {
+  if (!personKeys.has(r.key)) return false;
+  const t = toks[r.i];
+  const prev = r.i > 0 ? toks[r.i - 1] : undefined;
+  const next = toks[r.i + r.n];
+  if (prev && prev.sentence === t.sentence && ((prev.cap && !prev.first && !prev.upper) || FIRST_NAMES.has(prev.key) || prev.key === 'imeni' || prev.key === 'after')) return true;
+  return !!next && next.sentence === t.sentence && PERSON_AFTER.test(next.key);
+}
+
+// A bare village or district name that opens a sentence, while the same word is written in lower
+// case elsewhere in the article, is that common word (Өндіріс … өндірісі "production", Теңіз …
+// теңізде "sea"), not the place. Cities and regions are exempt (алматылықтар is a demonym).
+function usedAsCommonWord(toks: Token[], lang: Lang, lowerText: boolean, r: Raw, ids: number[]): boolean {
+  const t = toks[r.i];
+  if (r.n !== 1 || !t.first || lowerText || r.key.length < 4) return false;
+  if (ids.some((id) => isCityOrRegion(id) || entities[id].level === 'city_republican')) return false;
+  if (allowStandalone[lang === 'other' ? 'ru' : lang]?.has(r.key)) return false;
+  for (const u of toks) if (!u.cap && u.key.startsWith(r.key)) return true;
+  return false;
+}
+
+function sameDistrict(ids: number[]): boolean {
+  const d = entities[ids[0]].district;
+  const r = entities[ids[0]].region;
+  return ids.every((id) => entities[id].district === d && entities[id].region === r);
+}
+function isVillageOnly(ids: number[]): boolean {
+  return ids.every((id) => entities[id].level === 'settlement' && entities[id].kind === 2);
+}
+
 function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefined, detailed: boolean, focus?: ReadonlySet<number>): GeoResultDetailed {
   const titleToks = doc.titleTokens.length ? tokensFrom(doc.title, [doc.titleTokens], 0) : [];
   const base = titleToks.length ? 1 : 0;
@@ -805,129 +949,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
   // A place name used as the name of a club or a company (ФК «Астана», «Қайрат» футбол клубы,
   // тренер «Кайрата», FC Astana, Astana Motors, Tobol vs Aktobe, «Ордабасы» сыграл с «Актобе» 2:1)
   // does not say where the story happens.
-  const sportsSentence = new Map<number, boolean>();
-  /** Per sentence: token indices of sports result verbs and draws (bareTeam). */
-  const sportsScan = new Map<number, { verb: number[]; draw: number[] }>();
-  function scanToken(k: number, s: number, into: { verb: number[]; draw: number[] }): void {
-    const key = toks[k].key;
-    const nk = k + 1 < toks.length && toks[k + 1].sentence === s ? toks[k + 1].key : '';
-    if (SPORTS_VERB.test(key) || (LOST.test(key) && nk === 'to')) into.verb.push(k);
-    if (SPORTS_DRAW.test(key) || (key === 'ten' && lang === 'kk' && nk.startsWith('oina'))) into.draw.push(k);
-  }
-  function clubOrCompany(r: Raw): boolean {
-    const t = toks[r.i];
-    const prev = r.i > 0 ? toks[r.i - 1] : undefined;
-    const next = toks[r.i + r.n];
-    if (sameSentence(prev, t) && (ORG_BEFORE.has(prev.key) || (lang !== 'kk' && (ORG_BEFORE_RU.has(prev.key) || ORG_BEFORE_PREFIX.test(prev.key))))) return true;
-    if (sameSentence(prev, t) && t.quoted && COMPANY_BEFORE.has(prev.key)) return true;
-    // (a Kazakh city in a case form before "футбол" is the venue: Астанада футбол турнирі өтті)
-    if (sameSentence(next, t) && (ORG_AFTER.has(next.key) || ORG_AFTER_PREFIX.test(next.key)) && !(lang === 'kk' && inflectedName(r))) return true;
-    if ((sameSentence(prev, t) && prev.key === 'vs') || (sameSentence(next, t) && (next.key === 'vs' || (next.key === 'v' && next.dot)))) return true;
-    if (!t.quoted) return bareTeam(r);
-    // a quoted name: "против «Тобола»", «Ақтөбеге» қарсы, or a match report
-    if ((sameSentence(prev, t) && prev.key === 'protiv') || (sameSentence(next, t) && next.key.startsWith('karsi'))) return true;
-    let v = sportsSentence.get(t.sentence);
-    if (v === undefined) {
-      v = false;
-      for (const u of toks) if (u.sentence === t.sentence && SPORTS_WORD.test(u.key)) v = true;
-      sportsSentence.set(t.sentence, v);
-    }
-    return v;
-  }
-
-  /** The Kazakh case ending after the name ('' when none; null when the stem does not show). */
-  function kkEnding(r: Raw): string | null {
-    const last = toks[r.i + r.n - 1].key;
-    const stem = r.key.split(' ').pop() ?? r.key;
-    return last.startsWith(stem) ? last.slice(stem.length) : null;
-  }
-  function inflectedName(r: Raw): boolean {
-    const e = kkEnding(r);
-    return e === null || e !== '';
-  }
-  // Sports context of the article: a sports noun or a score (2:0, 3-1) anywhere in it.
-  let sportsArticle: boolean | undefined;
-  function sportsContext(): boolean {
-    if (sportsArticle === undefined) {
-      sportsArticle = /\d\s*[:–-]\s*\d/.test(doc.body) && toks.some((u) => SPORTS_VERB.test(u.key));
-      if (!sportsArticle) for (const u of toks) if (SPORTS_NOUN.test(u.key)) {
-        sportsArticle = true;
-        break;
-      }
-    }
-    return sportsArticle;
-  }
-  /**
-   * A bare (unquoted) capitalised place name used as a team in a match report: next to a result
-   * verb (Тобол разгромил Астану, Kairat drew with Astana, Aktobe lost to Atyrau), or in Kazakh in
-   * the nominative, accusative or (before ұтылды/жеңілді) dative in a sentence with a result verb
-   * (Тобыл Астананы 3:1 есебімен жеңді). A venue stays a place: в Костанае, in Kostanay, Қостанайда.
-   */
-  function bareTeam(r: Raw): boolean {
-    const t = toks[r.i];
-    if (!t.cap || r.demonym || r.adjGender) return false;
-    const s = t.sentence;
-    // a result verb or a draw anywhere else in the sentence (scanned once per sentence, then only
-    // re-checked when the name itself is the word that matched)
-    let scan = sportsScan.get(s);
-    if (!scan) {
-      scan = { verb: [], draw: [] };
-      let k0 = r.i;
-      while (k0 > 0 && toks[k0 - 1].sentence === s) k0--;
-      for (let k = k0; k < toks.length && toks[k].sentence === s; k++) scanToken(k, s, scan);
-      sportsScan.set(s, scan);
-    }
-    const verb = anyOutside(scan.verb, r);
-    const draw = anyOutside(scan.draw, r);
-    if (!verb && !draw) return false;
-    if (!draw && !sportsContext()) return false;
-    if (lang === 'kk') {
-      const e = kkEnding(r);
-      if (e === null) return false;
-      if (KK_ACC.has(e)) {
-        const nx = tokAt(toks, s, r.i + r.n);
-        // a nominative name before a generic word or a person's title is not a team
-        return !(e === '' && nx && !nx.cap && !SPORTS_VERB.test(nx.key) && !['pen', 'men', 'ben', 'jane'].includes(nx.key) && !/^\d/.test(nx.raw) && nx.key !== 'ten');
-      }
-      const nx = tokAt(toks, s, r.i + r.n);
-      return KK_DAT.has(e) && !!nx && /^(utild|jenild|karsi)/.test(nx.key);
-    }
-    const p = tokAt(toks, s, r.i - 1);
-    const pp = tokAt(toks, s, r.i - 2);
-    if (p && VENUE_BEFORE.has(p.key)) return false;
-    const nx = tokAt(toks, s, r.i + r.n);
-    const nx2 = tokAt(toks, s, r.i + r.n + 1);
-    const nx3 = tokAt(toks, s, r.i + r.n + 2);
-    if (isSportsVerb(nx)) return true; // Тобол разгромил …, Kairat drew …
-    if (nx && ['i', 'and'].includes(nx.key) && nx2?.cap && isSportsVerb(nx3)) return true; // Астана и Кайрат сыграли …
-    if (p && SPORTS_VERB.test(p.key)) return true; // … разгромил Астану, beat Astana
-    // … lost to Atyrau, drew with Astana, сыграли вничью с Актобе, уступил со счётом …
-    if (p && pp && ['to', 'uith', 's', 'so', 'against', 'protiv'].includes(p.key) && (isSportsVerb(pp) || SPORTS_DRAW.test(pp.key))) return true;
-    return false;
-  }
-
-  // A town named after a person (Сатпаев, Курчатов) is the person after a first name (Қаныш Сәтбаев,
-  // Kanysh Satpayev), after имени / named after, and before атындағы, университет, University.
-  function namesThePerson(r: Raw): boolean {
-    if (!personKeys.has(r.key)) return false;
-    const t = toks[r.i];
-    const prev = r.i > 0 ? toks[r.i - 1] : undefined;
-    const next = toks[r.i + r.n];
-    if (prev && prev.sentence === t.sentence && ((prev.cap && !prev.first && !prev.upper) || FIRST_NAMES.has(prev.key) || prev.key === 'imeni' || prev.key === 'after')) return true;
-    return !!next && next.sentence === t.sentence && PERSON_AFTER.test(next.key);
-  }
-
-  // A bare village or district name that opens a sentence, while the same word is written in lower
-  // case elsewhere in the article, is that common word (Өндіріс … өндірісі "production", Теңіз …
-  // теңізде "sea"), not the place. Cities and regions are exempt (алматылықтар is a demonym).
-  function usedAsCommonWord(r: Raw, ids: number[]): boolean {
-    const t = toks[r.i];
-    if (r.n !== 1 || !t.first || lowerText || r.key.length < 4) return false;
-    if (ids.some((id) => isCityOrRegion(id) || entities[id].level === 'city_republican')) return false;
-    if (allowStandalone[lang === 'other' ? 'ru' : lang]?.has(r.key)) return false;
-    for (const u of toks) if (!u.cap && u.key.startsWith(r.key)) return true;
-    return false;
-  }
+  const sports: SportsCtx = { toks, lang, body: doc.body, sportsSentence: new Map(), sportsScan: new Map() };
   const namedCities = new Set<string>();
   for (const r of raws) for (const id of r.ids) if (entities[id].level === 'city_republican') namedCities.add(entities[id].kato);
   for (const r of raws) {
@@ -940,7 +962,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
       resolved.push({ raw: r, entity: null, regionOnly: null, foreign: null, country: true, confidence: 0.95, weight: 0, sentence });
       continue;
     }
-    if (!r.generic && (clubOrCompany(r) || namesThePerson(r))) continue;
+    if (!r.generic && (clubOrCompany(sports, r) || namesThePerson(toks, r))) continue;
     if (r.foreign && (!r.generic || !r.ids.length)) {
       const tok = toks[r.i];
       if (tok.cap || tok.upper || lowerText) {
@@ -950,7 +972,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     }
     const f = filterByGeneric(r, lang, namedCities);
     if (!f.ids.length) continue;
-    if (f.standalone && usedAsCommonWord(r, f.ids)) continue;
+    if (f.standalone && usedAsCommonWord(toks, lang, lowerText, r, f.ids)) continue;
     // «Астана Моторс», «Алматы Су»: a name that opens a quotation and is followed by another
     // capitalised word names an organisation or a brand, not the place.
     if (f.standalone && toks[r.i].quoted) {
@@ -962,11 +984,6 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     cands.push({ raw: r, ids: f.ids, standalone: f.standalone });
   }
 
-  const sameDistrict = (ids: number[]): boolean => {
-    const d = entities[ids[0]].district;
-    const r = entities[ids[0]].region;
-    return ids.every((id) => entities[id].district === d && entities[id].region === r);
-  };
   const ctxDistrict = new Map<string, number>();
   const strongDistrict = new Set<string>();
   const ctxRegion = new Map<string, number>();
@@ -989,11 +1006,10 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     ctxCapital = city;
     break;
   }
-  const isVillageOnly = (c: Cand): boolean => c.ids.every((id) => entities[id].level === 'settlement' && entities[id].kind === 2);
   const pending: Cand[] = [];
   const chosen = new Map<Cand, { e: Entity | null; regionOnly: string | null; conf: number }>();
   for (const c of cands) {
-    if (sameDistrict(c.ids) && !(c.standalone && isVillageOnly(c))) {
+    if (sameDistrict(c.ids) && !(c.standalone && isVillageOnly(c.ids))) {
       // pick the highest-ranked entity among equivalent candidates
       let best = entities[c.ids[0]];
       for (const id of c.ids) if (LEVEL_RANK[entities[id].level] > LEVEL_RANK[best.level]) best = entities[id];
@@ -1057,7 +1073,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
       const top = ranked[0];
       const second = ranked[1];
       const support = top.s >= 1.4;
-      const villageOnly = isVillageOnly(c);
+      const villageOnly = isVillageOnly(c.ids);
       if (c.standalone && villageOnly) {
         // a bare village name: needs support from the text or the feed, or a distinctive unique name
         if (support && top.e.district && strongDistrict.has(top.e.district) && (!second || top.s - second.s >= 1)) {
