@@ -49,6 +49,8 @@ export interface LexEntry {
   past?: boolean;
   /** A rumour entry that says people acted on it (panic, children kept home): see `debunkOnly` in rules.ts. */
   reaction?: boolean;
+  /** A rumour entry that only hedges a claim (якобы, allegedly): it frames nothing along group lines (rules.ts). */
+  hedge?: boolean;
   /** A denial entry that announces a fact-check (фактчек, fact check): see `debunkOnly` in rules.ts. */
   factCheck?: boolean;
   /** A `stem` entry that matches its own word form only, not every word with the same stem. */
@@ -81,6 +83,7 @@ export function validateLexicon(name: string, file: LexiconFile): LexiconFile {
     if (e.exactForm !== undefined && (e.exactForm !== true || !e.stem)) throw new Error(`${where}: exactForm: true marks stem entries only`);
     if (e.call !== undefined && (e.call !== true || (e.type !== 'hostility' && e.type !== 'mobilisation' && e.type !== 'violence'))) throw new Error(`${where}: call: true marks hostility, mobilisation and violence entries only`);
     if (e.reaction !== undefined && (e.reaction !== true || e.type !== 'rumour')) throw new Error(`${where}: reaction: true marks rumour entries only`);
+    if (e.hedge !== undefined && (e.hedge !== true || e.type !== 'rumour')) throw new Error(`${where}: hedge: true marks rumour entries only`);
     if (e.factCheck !== undefined && (e.factCheck !== true || e.type !== 'denial')) throw new Error(`${where}: factCheck: true marks denial entries only`);
     if (e.past !== undefined && (e.past !== true || e.type !== 'historical')) throw new Error(`${where}: past: true marks historical entries only`);
     if (e.threat !== undefined && (e.threat !== true || e.type !== 'hostility')) throw new Error(`${where}: threat: true marks hostility entries only`);

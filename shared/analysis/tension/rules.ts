@@ -249,9 +249,17 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   // The story runs along group lines when one sentence puts a group beside a conflict term or a
   // grievance topic ("двух сёл – одного, где живут уйгуры, и другого, казахского – не могут
   // договориться о графике полива").
+  // Not when the conflict term is negated ("no conflicts between staff") or the grievance is the
+  // group's own words ("foreign workers" is both).
   let groupLines = false;
-  for (let si = 0; si < n; si++) {
-    if (hasGroup[si] && (hasConflict[si] || sentences[si]!.matches.some((m) => m.entry.type === 'grievance'))) groupLines = true;
+  for (let si = 0; si < n && !groupLines; si++) {
+    if (!hasGroup[si]) continue;
+    const ms = sentences[si]!.matches;
+    const negs = ms.filter((m) => m.entry.type === 'negation' && (m.entry.scope ?? 4) > 0);
+    for (const m of ms) {
+      if (CONFLICT.has(m.entry.type) && !(accident[si] && accidentOutcome(m.entry)) && (m.entry.type === 'rumour' || !negatedBy(m, negs, sentences[si]!.tokens))) groupLines = true;
+      else if (m.entry.type === 'grievance' && !ms.some((g) => g.entry.type === 'group' && g.start < m.end && m.start < g.end)) groupLines = true;
+    }
   }
 
   const f: RuleFeatures = {
@@ -441,7 +449,9 @@ export function hasGroupFraming(sentences: SentenceInput[]): boolean {
       const e = m.entry;
       if (e.type === 'stop') continue;
       if (e.type === 'group') {
-        if (e.citizenship) {
+        // citizenship, and foreigners named as such ("foreign workers", иностранцы): one side only
+        // when the sentence sets them against another ("between locals and foreign workers")
+        if (e.citizenship || e.group === 'foreigner') {
           if (twoSided(m, s)) return true;
           continue;
         }
@@ -452,6 +462,10 @@ export function hasGroupFraming(sentences: SentenceInput[]): boolean {
       if (e.type !== 'hostility' && e.type !== 'mobilisation' && e.type !== 'rumour') continue;
       // a generic "gathered" (a half-weight entry) is no framing: pickers gather at a reception point
       if (e.type === 'mobilisation' && e.weight < ESCALATING_MOBILISATION && !e.call) continue;
+      // nor a threat: a drunk patient threatening a surgeon is one man's crime
+      if (e.threat) continue;
+      // nor a hedge: "allegedly owed the victim money" in a court report
+      if (e.hedge) continue;
       negations ??= s.matches.filter((x) => x.entry.type === 'negation' && (x.entry.scope ?? 4) > 0);
       if (!negatedBy(m, negations, s.tokens)) return true;
     }

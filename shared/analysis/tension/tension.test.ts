@@ -987,3 +987,40 @@ describe('labour and contract disputes are no quarrel', () => {
     expect(evOf(r.evidence, 'violence')).toEqual([]);
   });
 });
+
+describe('what does not frame a crime story along group lines', () => {
+  it('en: a foreign defendant, "allegedly", foreign workers with "no conflicts between staff"', () => {
+    const r = a.analyze({
+      lang: 'en',
+      title: 'Court hears case of man accused of killing his roommate',
+      text: 'The defendant, a citizen of Uzbekistan, and the victim had shared a flat. After drinking, the two men argued about money; the defendant allegedly owed the victim rent. He stabbed his roommate with a kitchen knife. The factory employs about 40 foreign workers and has had no conflicts between staff. Police said the case was a domestic crime.',
+    });
+    expect(evOf(r.evidence, 'group').find((e) => e.text === 'citizen of Uzbekistan')!.weight).toBe(0);
+    // no group lines either: the killing counts as a crime with no group beside it
+    expect(evOf(r.evidence, 'violence').find((e) => e.text === 'killing')!.weight).toBeLessThan(0.6);
+  });
+  it('en: a drunk patient who threatened staff', () => {
+    const r = a.analyze({
+      lang: 'en',
+      title: 'Doctors ask for police posts after assault in A&E',
+      text: 'A 34-year-old citizen of Uzbekistan became aggressive and struck a nurse. In February a local resident threatened a surgeon with a knife. The hospital plans to install panic buttons.',
+    });
+    expect(evOf(r.evidence, 'group').find((e) => e.text === 'citizen of Uzbekistan')!.weight).toBe(0);
+    expect(evOf(r.evidence, 'rumour')).toEqual([]);
+  });
+});
+
+describe('vehicles that hit each other (kk соғысты) are an accident', () => {
+  it('kk, typed without Kazakh letters', () => {
+    const r = a.analyze({ lang: 'kk', title: 'Жук колиги мен жениил колик согысты: екеу каза тапты', text: 'Трассада жук колиги мен жениил колик согысып, екеу оқиға орнында каза тапты. Жүргізушілердің бірі Қырғызстан азаматы.' });
+    expect(evOf(r.evidence, 'accident').length).toBeGreaterThan(0);
+    expect(r.tension.label).toBe(0);
+  });
+});
+
+describe('"dead souls" at an election are no violence', () => {
+  it('en', () => {
+    const r = a.analyze({ lang: 'en', text: "Observers recorded a minibus bringing 'dead souls' to the polling station." });
+    expect(evOf(r.evidence, 'violence')).toEqual([]);
+  });
+});
