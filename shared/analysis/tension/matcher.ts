@@ -85,6 +85,10 @@ export class Matcher {
           if (isPrefix) {
             push(this.prefix, `${entry.lang}:${form}`, id);
             lens[entry.lang].add(form.length);
+            // A Kazakh stem's final к/қ/п is voiced before a vowel suffix (наразылық → наразылығы,
+            // араздық → араздығы, 174-бап → 174-бабы): the prefix stands for both.
+            const voiced = entry.lang === 'kk' && form.length >= 3 ? VOICED[form[form.length - 1]!] : undefined;
+            if (voiced) push(this.prefix, `${entry.lang}:${form.slice(0, -1)}${voiced}`, id);
           } else if (formOnly) {
             push(this.exactForm, `${entry.lang}:${form}`, id);
           } else {
@@ -318,6 +322,9 @@ function phraseOutput(phrases: Phrase[], _lang: MLang, primary: MLang, specLang:
   }
   return out;
 }
+
+/** Kazakh final consonants and their voiced forms before a vowel suffix (folded: қ is к, ғ is г). */
+const VOICED: Record<string, string> = { к: 'г', п: 'б' };
 
 function surfaceKey(lang: MLang, lower: string): string {
   if (lang === 'kk') return foldToken(LATIN_WORD_RE.test(lower) ? latinKazakhToCyrillic(lower) : lower);

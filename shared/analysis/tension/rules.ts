@@ -300,6 +300,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
           pushEvidence(evidence, 'group', text, si, framed || !isCitizenship(m) ? e.weight * headline : 0);
           continue;
         case 'peace': {
+          // "қаланың тыныштығын … оқиға бұзды", "нарушил спокойствие": the peace was broken
+          if (brokenAfter(toks, m.end)) continue;
           // summed, capped and weighed against escalation after the loop; a cue said again counts
           // PEACE_REPEAT_FACTOR (a city-day report saying "мереке" five times is not five festivals)
           const w = Math.abs(e.weight) * headline * (peaceSeen.has(e) ? PEACE_REPEAT_FACTOR : 1);
@@ -547,6 +549,13 @@ function absorbedByDenial(m: Match, d: Match, toks: Token[]): boolean {
 
 function overlaps(a: Match, b: Match): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+/** Verbs that break a peace named before them in the sentence (kk бұзды, ru нарушил, en disturbed). */
+const PEACE_BROKEN_RE = /^(бұзд|бұзыл|бузд|бузыл|нарушил|нарушен|disturbed|shattered|broke|broken)/;
+function brokenAfter(toks: Token[], from: number): boolean {
+  for (let k = from; k < toks.length; k++) if (PEACE_BROKEN_RE.test(toks[k]!.lower)) return true;
+  return false;
 }
 
 /** Whether a match sits inside an unclosed "(" of its sentence. */

@@ -1024,3 +1024,44 @@ describe('"dead souls" at an election are no violence', () => {
     expect(evOf(r.evidence, 'violence')).toEqual([]);
   });
 });
+
+describe('Kazakh prefixes stand for the voiced stem too (наразылық → наразылығы)', () => {
+  it.each([
+    ['Ауылда тұрғындардың наразылығы туды.', 'mobilisation', 'наразылығы'],
+    ['Жаппай тәртіпсіздігі үшін іс қозғалды.', 'violence', 'Жаппай тәртіпсіздігі'],
+    ['Желідегі жазбада ұлттық араздығы бар сөздер болды.', 'hostility', 'ұлттық араздығы'],
+  ] as const)('%s', (text, type, matched) => {
+    const r = a.analyze({ lang: 'kk', text });
+    expect(evOf(r.evidence, type).map((e) => e.text)).toContain(matched);
+  });
+});
+
+describe('hosts and guests, accusations traded, crowds of men', () => {
+  it.each([
+    ['en', "One elderly man shouted that 'guests should not dictate to hosts'.", 'hostility', 'guests should not'],
+    ['en', "Posts called on young men 'to remind them whose land this is'.", 'hostility', 'whose land this is'],
+    ['ru', 'На сходе кричали: «Вы сюда приехали, а теперь учите нас».', 'hostility', 'Вы сюда приехали'],
+    ['kk', 'Әлеуметтік желіде «қаладан қуамыз» деген жазбалар пайда болды.', 'hostility', 'қаладан қуамыз'],
+    ['en', 'Residents of the two villages traded accusations over the sluices.', 'violence', 'traded accusations'],
+    ['ru', 'На встрече с водниками спор перешёл на крик.', 'violence', 'перешёл на крик'],
+    ['kk', 'Аудан әкімдігінде өткен кездесу ушығып кетті.', 'violence', 'кездесу ушығып'],
+    ['en', 'Around 150 young men gathered near the camp gate.', 'mobilisation', 'young men gathered'],
+    ['ru', 'У въезда в село собирались группы молодых людей на машинах.', 'mobilisation', 'группы молодых людей'],
+    ['kk', 'Ата-аналар жатақханалардың жанында кезекшілік ұйымдастырамыз деп жазды.', 'rumour', 'кезекшілік ұйымдастырамыз'],
+  ] as const)('%s: %s', (lang, text, type, matched) => {
+    const r = a.analyze({ lang, text });
+    expect(evOf(r.evidence, type).map((e) => e.text)).toContain(matched);
+  });
+  it('kk: "the town\'s peace was broken" is no peace signal', () => {
+    const r = a.analyze({ lang: 'kk', text: 'Қаланың тыныштығын өткен айда болған оқиға бұзды.' });
+    expect(evOf(r.evidence, 'peace')).toEqual([]);
+  });
+  it('ru: "едва не" (almost) negates nothing', () => {
+    const r = a.analyze({ lang: 'ru', text: 'В мае между жителями сёл едва не случилось серьёзное столкновение.' });
+    expect(evOf(r.evidence, 'violence').map((e) => e.text)).toContain('столкновение');
+  });
+  it('en: foreign specialists are a group', () => {
+    const r = a.analyze({ lang: 'en', text: 'Posts called on men to gather outside a camp where foreign specialists live.' });
+    expect(evOf(r.evidence, 'group').map((e) => e.text)).toContain('foreign specialists');
+  });
+});
