@@ -516,3 +516,13 @@ describe('datelines, Kazakh case forms of -ый names, plural terms', () => {
     expect(main(lang, text)).toEqual([region, district]);
   });
 });
+
+describe('Kazakh Latin of 2018 (ý is у) and where people came from', () => {
+  it.each([
+    ['kk', 'Almaty qalasy polıtsııa departamentiniń qyzmetkerleri Bostandyq aýdanynda alaıaqtar tobyn ustady.', '750000000', '751410000'],
+    ['kk', 'Túrkistan oblysy Saýran aýdanynda jańa mektep ashyldy.', '610000000', '615500000'],
+    ['ru', 'Болельщики, приехавшие из Шымкента, поддерживали команду в Алматы.', '750000000', '750000000'],
+  ] as const)('%s: %s', (lang, text, region, district) => {
+    expect(main(lang, text)).toEqual([region, district]);
+  });
+});

@@ -161,6 +161,8 @@ interface Raw {
 }
 
 const ORIGIN_EN = new Set(['born', 'bred', 'native']);
+/** Motion verbs before "from"/"из": the place is where people came from (transliterated keys). */
+const CAME_FROM_RE = /^(travel|came$|come$|arriv|moved$|flew$|priehav|priehal|pribiv|pribil|pereeha)/;
 
 /** Words right before a club or company name (skeleton keys): ФК, FC, клуб, команда, ТОО, игрок … */
 // (Russian and English put the word before the name; Kazakh puts клубы / командасы after it.)
@@ -856,6 +858,10 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     // "Aktau-born", "Shymkent-bred": where a person comes from.
     const nx = toks[r.i + r.n];
     if (lang === 'en' && nx && toks[r.i + r.n - 1].hyphenNext && ORIGIN_EN.has(nx.key)) r.demonym = true;
+    // "fans who had travelled from Shymkent", "приехавшие из Шымкента": where people came from
+    const via = toks[r.i - 1];
+    const verb = toks[r.i - 2];
+    if (via && verb && verb.sentence === via.sentence && (via.key === 'from' || via.key === 'iz') && CAME_FROM_RE.test(verb.key)) r.demonym = true;
   }
   for (let m = 0; m < raws.length; m++) {
     const r = raws[m];

@@ -19,6 +19,8 @@ const CYR: Record<string, string> = {
 
 const LAT_PRE: Record<string, string> = {
   ş: 'sh', ș: 'sh', š: 'sh', ç: 'ch', č: 'ch', ğ: 'g', ǵ: 'g', ñ: 'n', ń: 'n', ı: 'i', ž: 'zh',
+  // Kazakh Latin of 2018: ý is у (aýdany, Aqtóbe ... ó and ú are plain o, u once the mark is stripped)
+  ý: 'u',
 };
 
 const cache = new Map<string, string>();
