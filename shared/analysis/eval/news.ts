@@ -28,6 +28,7 @@ export const BLIND_NEWS_SETS: ReadonlyArray<{ file: string; title: string }> = [
   { file: join(BENCH_DATA, 'news-test7.jsonl'), title: 'bench/data/news-test7.jsonl (a regional week: courts, police, maslikhats, written blind, diagnosed once; full engine)' },
   { file: join(BENCH_DATA, 'news-test8.jsonl'), title: 'bench/data/news-test8.jsonl (minimal pairs, written blind, diagnosed once; full engine)' },
   { file: join(BENCH_DATA, 'news-test9.jsonl'), title: 'bench/data/news-test9.jsonl (aftermath, interviews, wire copy, written blind, diagnosed once; full engine)' },
+  { file: join(BENCH_DATA, 'news-test10.jsonl'), title: 'bench/data/news-test10.jsonl (long features, signal buried, written blind, diagnosed once; full engine)' },
   { file: join(BENCH_DATA, 'news-test11.jsonl'), title: 'bench/data/news-test11.jsonl (long features, signal buried, written blind, diagnosed once; full engine)' },
 ];
 
