@@ -1065,3 +1065,10 @@ describe('hosts and guests, accusations traded, crowds of men', () => {
     expect(evOf(r.evidence, 'group').map((e) => e.text)).toContain('foreign specialists');
   });
 });
+
+describe('"спустя" (later) and "тогда" (then) tell a sequence, not history', () => {
+  it('ru', () => {
+    const r = a.analyze({ lang: 'ru', text: 'Спустя два часа полиция задержала участников драки между казахскими и чеченскими парнями. Тогда же пострадавших доставили в больницу.' });
+    expect(evOf(r.evidence, 'historical')).toEqual([]);
+  });
+});
