@@ -526,3 +526,30 @@ describe('Kazakh Latin of 2018 (ý is у) and where people came from', () => {
     expect(main(lang, text)).toEqual([region, district]);
   });
 });
+
+describe("a city district's police department (РУП, РОП) names the district", () => {
+  it.each([
+    ['ru', 'Задержанных доставили в Алмалинское РУП, сообщила полиция Алматы.', '750000000', '751110000'],
+    ['ru', 'Мужчину доставили в Бостандыкский РОП города Алматы.', '750000000', '751410000'],
+  ] as const)('%s: %s', (lang, text, region, district) => {
+    expect(main(lang, text)).toEqual([region, district]);
+  });
+});
+
+describe('demonyms and place adjectives in lower case (as Russian and Kazakh write them)', () => {
+  it.each([
+    ['ru', 'Вчера алматинцы вышли на субботник.', '750000000'],
+    ['ru', 'В третьем туре шымкентский «Ордабасы» на своём поле обыграл «Жетысу» со счётом 4:1.', '790000000'],
+    ['kk', 'Кеше алматылық кәсіпкер жаңа зауыт ашты.', '750000000'],
+    ['kk', 'Премьер-лиганың үшінші турында шымкенттік «Ордабасы» өз алаңында 4:1 есебімен жеңді.', '790000000'],
+    ['kk', 'Кеше павлодарлықтар сенбілікке шықты.', '551000000'],
+  ] as const)('%s: %s', (lang, text, district) => {
+    expect(g(lang, text).district?.kato).toBe(district);
+  });
+  it('a place named outright still wins over a demonym', () => {
+    expect(g('ru', 'Вчера в Кордайском районе алматинцы провели субботник.').district?.kato).toBe('314800000');
+  });
+  it('"Жалған" (false) closing a fact-check is no village', () => {
+    expect(g('kk', 'Видео ескі екені анықталды. Қорытынды: Жалған.').region).toBeNull();
+  });
+});

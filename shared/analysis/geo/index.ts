@@ -75,6 +75,8 @@ function genericOfSlow(t: Token, next: Token | undefined): { g: Generic; plural:
     if (k.startsWith('region')) return { g: 'region', plural: k === 'regions' };
     if (k.startsWith('raion')) return { g: 'district', plural: k === 'raionah' || k === 'raionov' || k === 'raioni' };
     if (k === 'r' && t.hyphenNext && next && next.key.startsWith('n')) return { g: 'district', plural: false };
+    // a city district's police department: Алмалинское РУП, в Медеуском РОП (районное управление / отдел полиции)
+    if (k === 'rup' || k === 'rop' || k === 'ruvd' || k === 'rovd') return { g: 'district', plural: false };
   } else if (c === 'a') {
     if (k.startsWith('audan')) return { g: 'district', plural: k.startsWith('audandar') };
     // ауыл / аул in their case forms, not a name that starts so (Әулиекөл, Аулиеата)
@@ -462,6 +464,15 @@ function isEthnonymStem(key: string): boolean {
   return v;
 }
 
+/** A Kazakh demonym in lower case (алматылық, шымкенттік, павлодарлықтар): of a city or a region only. */
+function kkDemonymAt(toks: Token[], i: number): Raw | null {
+  const r = lookupAt(toks, i, true, false);
+  if (!r || !r.demonym || r.n !== 1) return null;
+  // алматылық is of the city, not Astana's Алматы district; павлодарлық of the city, not Павлодар ауданы
+  const ids = r.ids.filter(isCityOrRegion);
+  return ids.length ? { ...r, ids } : null;
+}
+
 const isCityOrRegion = (id: number): boolean => {
   const l = entities[id].level;
   return l === 'city_republican' || l === 'city_regional' || l === 'region';
@@ -488,16 +499,19 @@ function demonymName(key: string): NameHit | null {
   if (!v) {
     const a = adjective(key);
     const regions = a ? (adjIndex.get(a.stem) ?? []).filter(isCityOrRegion) : [];
-    if (a && regions.length) {
-      // алматин-ск → алматы, караганд-инск → караганды: the city the adjective is formed from
+    if (a) {
+      // алматин-ск → алматы, караганд-инск → караганды: the city the adjective is formed from; a city
+      // with no region of its name is read from the adjective alone (шымкент-ск → Шымкент)
       const base = a.stem.slice(0, -2);
       let cities: number[] = [];
-      for (const c of [base, base.slice(0, -1), base.endsWith('in') ? base.slice(0, -2) + 'i' : '']) {
-        if (!c) continue;
-        cities = (nameIndex.get(c) ?? []).filter((id) => entities[id].level === 'city_republican' || entities[id].level === 'city_regional');
-        if (cities.length) break;
+      if (base.length >= 4) {
+        for (const c of [base, base.slice(0, -1), base.endsWith('in') ? base.slice(0, -2) + 'i' : '']) {
+          if (!c) continue;
+          cities = (nameIndex.get(c) ?? []).filter((id) => entities[id].level === 'city_republican' || entities[id].level === 'city_regional');
+          if (cities.length) break;
+        }
       }
-      v = { ids: cities.length ? cities : regions, foreign: null, country: false, adjGender: null, key: a.stem, inflected: true, demonym: true };
+      if (cities.length || regions.length) v = { ids: cities.length ? cities : regions, foreign: null, country: false, adjGender: null, key: a.stem, inflected: true, demonym: true };
     }
   }
   if (nameMemo.size > 50_000) nameMemo.clear();
@@ -799,7 +813,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
       // a plural term names no single place written in lower case: "в крупных городах русский язык"
       if (!nextG && (!prevG || prevG.plural)) {
         // Russian demonyms and place adjectives are written in lower case (алматинцы, мангистауский).
-        const d = lang === 'en' ? null : demonymAt(toks, i);
+        const d = lang === 'en' ? null : lang === 'kk' ? kkDemonymAt(toks, i) ?? demonymAt(toks, i) : demonymAt(toks, i);
         if (d) raws.push(d);
         continue;
       }
@@ -986,7 +1000,9 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
       if (nx && nx.cap && nx.sentence === toks[r.i].sentence) continue;
     }
     if (f.standalone && r.nameLike && !f.ids.some((id) => entities[id].level === 'city_republican' || entities[id].level === 'city_regional' || entities[id].level === 'region')) continue;
-    if (f.standalone && !toks[r.i].cap && !lowerText) continue;
+    // in lower case only a demonym or a place adjective (алматинцы, шымкентский, алматылық), which
+    // Russian and Kazakh write so
+    if (f.standalone && !toks[r.i].cap && !lowerText && !r.demonym) continue;
     cands.push({ raw: r, ids: f.ids, standalone: f.standalone });
   }
 

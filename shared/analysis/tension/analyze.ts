@@ -90,20 +90,23 @@ export function applyOverrides(score: number, f: RuleFeatures): number {
 /** Titled, or longer than a post: news rather than a comment. */
 const articleLength = (f: RuleFeatures) => f.titled || f.sentences > SHORT_SENTENCES;
 
-/** No group reference, interethnic qualifier, hostility, mobilisation or rumour, or grievance beside a group. */
-const noGroupSignal = (f: RuleFeatures) => f.groups === 0 && f.interethnic === 0 && f.hostility === 0 && f.mobilisation === 0 && f.grievanceWithGroup === 0;
-
-const GROUP_CLASH = SEVERITY_ORDER.indexOf('group_clash');
+/**
+ * No group reference, interethnic qualifier, hostility, mobilisation or rumour, or grievance beside a
+ * group. Threats and insults one person aims at another (personalHostility) do not count.
+ */
+const noGroupSignal = (f: RuleFeatures) =>
+  f.groups === 0 && f.interethnic === 0 && f.hostility - f.personalHostility <= 1e-9 && f.mobilisation === 0 && f.grievanceWithGroup === 0;
 
 /**
  * An article whose only signal is a fight or a death, with no group reference, no interethnic
  * qualifier, no hostility, mobilisation, rumour or grievance and no denial: a fight between two
- * drivers over a parking space. Nothing makes it interethnic. A mass brawl, clashes, a riot or a
- * pogrom are group events even when the article names no people (officials often avoid naming
- * them: Korday 2020 was first reported as a mass brawl), so they are left to the model.
+ * drivers over a parking space, a man who stabbed his brother. Nothing makes it interethnic. A mass
+ * brawl, clashes, a riot or a pogrom are group events even when the article names no people
+ * (officials often avoid naming them: Korday 2020 was first reported as a mass brawl), so an article
+ * with one of them (groupEvent) is left to the model, also when it reports deaths.
  */
 export function violenceOnly(f: RuleFeatures): boolean {
-  return articleLength(f) && f.anySeverityIndex > 0 && f.anySeverityIndex < GROUP_CLASH && noGroupSignal(f) && f.conflictWithGroup === 0 && f.denials === 0;
+  return articleLength(f) && f.anySeverityIndex > 0 && !f.groupEvent && noGroupSignal(f) && f.conflictWithGroup === 0 && f.denials === 0;
 }
 
 /**

@@ -15,7 +15,8 @@ import type { EvidenceType, Severity } from '../types.ts';
 import { fnv1a } from '../text/hash.ts';
 
 /** `present`: a present-time cue (вчера, бүгін, this week) that ends a retrospective (rules.ts); it gives no evidence. */
-export type EntryType = Exclude<EvidenceType, 'classifier'> | 'stop' | 'domestic' | 'present';
+/** `side`: a side of a fight that is no people (football fans, ultras): see `groupEvent` in rules.ts; it gives no evidence. */
+export type EntryType = Exclude<EvidenceType, 'classifier'> | 'stop' | 'domestic' | 'present' | 'side';
 
 export interface LexEntry {
   lang: 'kk' | 'ru' | 'en';
@@ -66,7 +67,7 @@ export interface LexiconFile {
 
 export const LEXICON_FILES = ['groups', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'modifiers', 'places'] as const;
 
-const TYPES = new Set<EntryType>(['group', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'negation', 'denial', 'historical', 'accident', 'quote', 'stop', 'foreign', 'domestic', 'present']);
+const TYPES = new Set<EntryType>(['group', 'violence', 'hostility', 'mobilisation', 'rumour', 'grievance', 'peace', 'negation', 'denial', 'historical', 'accident', 'quote', 'stop', 'foreign', 'domestic', 'present', 'side']);
 const SEVERITIES = new Set<Severity>(['quarrel', 'brawl', 'group_clash', 'pogrom', 'killing']);
 
 export function validateLexicon(name: string, file: LexiconFile): LexiconFile {

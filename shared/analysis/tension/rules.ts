@@ -98,6 +98,12 @@ export interface RuleFeatures {
   conflictWithGroup: number;
   /** Σ hostility weights (incl. derogatory group forms). */
   hostility: number;
+  /**
+   * The part of `hostility` one person can aim at another — threats and half-weight words (insults,
+   * "animals") with no group in or next to their sentence: an axe threat over a fence is no hostility
+   * against a people (see violenceOnly in analyze.ts).
+   */
+  personalHostility: number;
   /** Distinct groups named (interethnic qualifier counts as one). */
   groups: number;
   /** Interethnic qualifiers outside denials. */
@@ -112,6 +118,8 @@ export interface RuleFeatures {
   severityIndex: number;
   /** Strongest violence tier regardless of group co-occurrence. */
   anySeverityIndex: number;
+  /** A live (not negated, not historical, not an accident's) group_clash or pogrom term: a mass brawl, clashes, a riot, arson of homes. */
+  groupEvent: boolean;
   mobilisation: number;
   grievanceWithGroup: number;
   /** Foreign share of place mentions (0 when none is foreign). */
@@ -178,6 +186,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   const accident = new Array<boolean>(n).fill(false);
   const present = new Array<boolean>(n).fill(false);
   const opensRetrospective = new Array<boolean>(n).fill(false);
+  const side = new Array<boolean>(n).fill(false);
   const groupsSeen = new Set<string>();
   let foreignMentions = 0;
   let domesticMentions = 0;
@@ -218,6 +227,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       if (m.entry.type === 'accident') accident[si] = true;
       // "(today Kyzylkairat)", "(ныне …)": a renamed place, not the story's time
       if (m.entry.type === 'present' && !inParentheses(s, m)) present[si] = true;
+      if (m.entry.type === 'side') side[si] = true;
     }
     for (const y of s.years) if (y < HISTORY_BEFORE_YEAR || (maxYear > 0 && y < maxYear)) historical[si] = true;
   }
@@ -263,8 +273,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   }
 
   const f: RuleFeatures = {
-    conflict: 0, conflictNoGroup: 0, conflictWithGroup: 0, hostility: 0, groups: groupsSeen.size, interethnic: 0, peace: 0, denials: 0,
-    negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, mobilisation: 0, grievanceWithGroup: 0, foreign: 0, foreignMentions: 0, domesticMentions: 0, titled, sentences: n, accidentStory, debunkOnly: false,
+    conflict: 0, conflictNoGroup: 0, conflictWithGroup: 0, hostility: 0, personalHostility: 0, groups: groupsSeen.size, interethnic: 0, peace: 0, denials: 0,
+    negated: 0, historical: 0, severityIndex: 0, anySeverityIndex: 0, groupEvent: false, mobilisation: 0, grievanceWithGroup: 0, foreign: 0, foreignMentions: 0, domesticMentions: 0, titled, sentences: n, accidentStory, debunkOnly: false,
   };
   let raw = 0;
   let peaceSum = 0;
@@ -330,6 +340,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         case 'foreign':
         case 'domestic':
         case 'present':
+        case 'side':
           continue;
         default:
           break;
@@ -374,10 +385,14 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       // avoid naming them): they do not count as conflict "with no group", which the stacker weighs down.
       if (coFactor === NO_GROUP_FACTOR && !(e.type === 'violence' && e.severity && SEVERITY_ORDER.indexOf(e.severity) >= GROUP_CLASH_INDEX)) f.conflictNoGroup += w;
       if (coFactor === 1) f.conflictWithGroup += e.weight * histF * quoteF * accF;
-      if (e.type === 'hostility') f.hostility += e.weight * quoteF;
+      if (e.type === 'hostility') {
+        f.hostility += e.weight * quoteF;
+        if (!selfGroup && coFactor < ADJACENT_FACTOR && (e.threat || e.weight < 1)) f.personalHostility += e.weight * quoteF;
+      }
       if (e.type === 'mobilisation' || e.type === 'rumour') f.mobilisation += w;
       // people reacted: a real call or protest (not a generic "gathered"), a shouted call, panic, a fight
-      if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.call || e.reaction || (e.type === 'violence' && !e.outcome)) reacted = true;
+      // (not a "dispute": a fact-check says the video's context was disputed)
+      if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.call || e.reaction || (e.type === 'violence' && !e.outcome && e.severity !== 'quarrel')) reacted = true;
       // a call, a protest, a road block or a threat; not a generic "gathered" (half-weight entries)
       if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.threat) escalation = true;
       // so is a clash between groups that happened: elders meeting after a mass brawl between local
@@ -387,6 +402,9 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         const idx = SEVERITY_ORDER.indexOf(e.severity);
         if (!historical[si] && accF === 1) {
           f.anySeverityIndex = Math.max(f.anySeverityIndex, idx);
+          // fans of two clubs clashing outside a stadium are two sides, not two peoples
+          const sidesOnly = !hasGroup[si] && (side[si] || nextToFlagged(si, side, titled));
+          if ((idx === GROUP_CLASH_INDEX || e.severity === 'pogrom') && !sidesOnly) f.groupEvent = true;
           if (coFactor >= ADJACENT_FACTOR) f.severityIndex = Math.max(f.severityIndex, idx);
         }
       }
@@ -487,6 +505,9 @@ export const BETWEEN_WINDOW = 5;
  * "жергілікті тұрғындар мен Өзбекстан азаматтары арасында төбелес".
  */
 function twoSided(m: Match, s: SentenceInput): boolean {
+  // one person is no side: "a local man and a citizen of Uzbekistan hit each other" is a quarrel
+  // between two people, "locals and citizens of Uzbekistan" are two groups
+  for (let k = m.start; k < m.end; k++) if (SINGLE_PERSON.has(s.tokens[k]!.lower)) return false;
   let fight = false;
   for (const x of s.matches) if (x.entry.type === 'violence' && FIGHT_TIERS.has(x.entry.severity ?? 'none')) fight = true;
   if (!fight) return false;
@@ -498,6 +519,14 @@ function twoSided(m: Match, s: SentenceInput): boolean {
   if (m.end < toks.length && CONJUNCTIONS.has(toks[m.end]!.lower)) return true;
   return false;
 }
+/** Singular heads of citizenship and origin references (not "гражданки", which is also a plural). */
+const SINGLE_PERSON = new Set([
+  'гражданин', 'гражданина', 'гражданину', 'гражданином', 'гражданине', 'гражданка', 'гражданку', 'гражданкой', 'гражданке',
+  'уроженец', 'уроженца', 'уроженцу', 'уроженцем', 'уроженка', 'уроженку', 'выходец', 'выходца', 'выходцу', 'выходцем',
+  'иностранец', 'иностранца', 'иностранцу', 'иностранцем', 'иностранка', 'иностранку',
+  'citizen', 'national', 'native', 'foreigner',
+  'азаматы', 'азаматын', 'азаматына', 'азаматымен', 'азаматының', 'азаматында', 'азаматша', 'азаматшасы', 'azamaty', 'azamatyn', 'azamatyna',
+]);
 /** Violence between two sides: a fight or a clash. */
 const FIGHT_TIERS = new Set<string>(['brawl', 'group_clash']);
 const CONJUNCTIONS = new Set(['и', 'с', 'со', 'and', 'with', 'мен', 'бен', 'пен', 'men', 'ben', 'pen', 'және']);

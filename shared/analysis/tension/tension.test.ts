@@ -1072,3 +1072,79 @@ describe('"спустя" (later) and "тогда" (then) tell a sequence, not hi
     expect(evOf(r.evidence, 'historical')).toEqual([]);
   });
 });
+
+describe('an ordinary day (news-test12 classes)', () => {
+  it.each([
+    ['ru', 'Столкновения в Манипуре: трое погибших', 'В индийском штате Манипур снова произошли столкновения между двумя общинами, погибли три человека, сожжены дома. Стороны обвиняют друг друга. Власти Индии ввели комендантский час. По данным посольства РК, казахстанских граждан среди пострадавших нет.'],
+    ['en', 'Clashes in Rakhine leave five dead', 'Fresh clashes between two communities in Myanmar\'s Rakhine state left five people dead and dozens of homes burned, local media reported. The army imposed a curfew in two townships. No Kazakh citizens were among the victims, the Kazakh embassy in Bangkok said.'],
+    ['kk', 'Мьянмада қақтығыс: бес адам қаза тапты', 'Мьянманың Ракхайн штатында екі қауым арасындағы жаңа қақтығыстарда бес адам қаза тапты, ондаған үй өртенді. Армия екі ауданда коменданттық сағат енгізді. ҚР елшілігінің мәліметінше, зардап шеккендер арасында қазақстандықтар жоқ.'],
+  ] as const)('%s: a conflict abroad with the consular line (no citizens among the victims) is out of scope', (lang, title, text) => {
+    expect(a.extract({ lang, title, text }).rules.features.domesticMentions).toBe(0);
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+
+  it.each([
+    ['kk', 'Базарда екі саудагер төбелесті', 'Базарда екі саудагер сауда орны үшін жанжалдасып, төбелесіп қалды. Полиция мәліметінше, 35 жастағы жергілікті тұрғын мен Қырғызстан азаматы бір-біріне жеңіл жарақат салған. Екеуіне де әкімшілік хаттама толтырылды.'],
+    ['ru', 'На рынке подрались два продавца', 'На рынке два продавца не поделили торговое место и подрались. По данным полиции, местный житель и гражданин Кыргызстана нанесли друг другу лёгкие телесные повреждения. На обоих составлены протоколы.'],
+    ['en', 'Two traders fight over a market stall', 'Two traders came to blows over a stall at the city market. According to police, a local man and a citizen of Kyrgyzstan, 44, punched each other; both received minor injuries. Both were fined for petty hooliganism.'],
+  ] as const)('%s: a local and one foreign citizen in a fight are two people, not two sides', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+
+  it('ru: locals and citizens of Kyrgyzstan (plural) in a mass fight are still two sides', () => {
+    const r = a.analyze({ lang: 'ru', title: 'Массовая драка на рынке', text: 'На рынке произошла массовая драка между местными жителями и гражданами Кыргызстана. Пострадали шесть человек.' });
+    expect(r.tension.label).toBe(1);
+  });
+
+  it.each([
+    ['en', 'Migration police checked the documents of the team; all the foreign workers held valid permits.', 'Migration'],
+    ['ru', 'Миграционная полиция проверила документы бригады.', 'Миграционная'],
+    ['kk', 'Көші-қон полициясы бригаданың құжаттарын тексерді.', 'Көші-қон'],
+  ] as const)('%s: the migration police is an office, not the migrants topic', (lang, text, word) => {
+    const r = a.analyze({ lang, text });
+    expect(evOf(r.evidence, 'grievance').map((e) => e.text)).not.toContain(word);
+  });
+
+  it.each([
+    ['en', 'Man detained for threatening his brother with a knife', 'Police detained a 38-year-old man who threatened his younger brother with a kitchen knife during an argument over their late father\'s house. No one was injured. A case has been opened for threatening murder.'],
+    ['ru', 'Задержан мужчина, угрожавший брату ножом', 'Полиция задержала 38-летнего мужчину, который во время ссоры из-за родительского дома угрожал младшему брату ножом. Никто не пострадал. Возбуждено дело об угрозе убийством.'],
+    ['kk', 'Інісін пышақпен қорқытқан ер адам ұсталды', 'Полиция әкесінен қалған үй үшін ұрысып, інісін пышақпен қорқытқан 38 жастағы ер адамды ұстады. Ешкім зардап шеккен жоқ. Өлтіремін деп қорқыту дерегі бойынша іс қозғалды.'],
+    ['en', 'Fence dispute between neighbours ends with axe threat', 'A months-long dispute between neighbours over a fence ended with one man threatening the other with an axe and insulting him. No one was injured. The man has been given a written undertaking not to leave the district.'],
+  ] as const)('%s: a threat between two people, with no people named, is ordinary crime', (lang, title, text) => {
+    const r = a.analyze({ lang, title, text });
+    expect(evOf(r.evidence, 'violence').map((e) => e.text)).not.toContain('murder');
+    expect(r.tension.label).toBe(0);
+  });
+
+  it.each([
+    ['en', 'Fans detained after scuffles outside stadium', 'Police detained nine supporters after fans of the two clubs clashed near the stadium gates after the match. They exchanged insults and threw bottles at each other. Two men received minor injuries.'],
+    ['ru', 'Болельщиков задержали после драки у стадиона', 'Полиция задержала девять болельщиков после того, как фанаты двух клубов устроили массовую драку у ворот стадиона. Они обменивались оскорблениями и бросали бутылки. Двое получили лёгкие травмы.'],
+    ['kk', 'Стадион маңындағы төбелестен кейін жанкүйерлер ұсталды', 'Матчтан кейін екі клубтың жанкүйерлері стадион қақпасы алдында жаппай төбелесті. Полиция тоғыз адамды ұстады. Екі адам жеңіл жарақат алды.'],
+  ] as const)('%s: fans of two clubs clashing are two sides, not two peoples', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+
+  it('ru: fans who shout ethnic slurs at each other are a signal again', () => {
+    const r = a.analyze({ lang: 'ru', title: 'Драка болельщиков у стадиона', text: 'После матча болельщики двух клубов устроили массовую драку у стадиона, выкрикивая оскорбления в адрес казахов и узбеков. Задержаны 12 человек.' });
+    expect(r.tension.label).toBe(1);
+  });
+
+  it.each([
+    ['ru', 'Из зала кричали «это наша земля», рабочих из Китая называли «чужаками».', ['это наша земля', 'чужаками']],
+    ['kk', 'Залдан қытайлық жұмысшыларға «бұл біздің жер» деп айқайлады.', ['бұл біздің жер']],
+    ['en', 'Some shouted "this is our land" at the Chinese workers.', ['this is our land']],
+  ] as const)('%s: the hosts\' slogan and name-calling keep their weight inside quotes', (lang, text, words) => {
+    const r = a.analyze({ lang, text });
+    const hostile = evOf(r.evidence, 'hostility');
+    for (const w of words) expect(hostile.find((e) => e.text === w)?.weight ?? 0).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('en: a fact-check whose video "was disputed" on the platform moved nobody', () => {
+    const r = a.analyze({
+      lang: 'en',
+      title: 'Fact check: video of "Uzbek traders taking over" the bazaar was filmed abroad',
+      text: 'A viral video claims Uzbek traders are taking over the city bazaar. The footage was filmed in Andijan. The platform labelled the video\'s context as disputed. Police registered no incidents.',
+    });
+    expect(r.tension.label).toBe(0);
+  });
+});
