@@ -549,6 +549,10 @@ describe('demonyms and place adjectives in lower case (as Russian and Kazakh wri
   it('a place named outright still wins over a demonym', () => {
     expect(g('ru', 'Вчера в Кордайском районе алматинцы провели субботник.').district?.kato).toBe('314800000');
   });
+  it('a place adjective before a lake, a reservoir or a population names the feature, not the town', () => {
+    expect(g('ru', 'Экологи обсудили уровень балхашского озера и капшагайского водохранилища.').region).toBeNull();
+    expect(g('ru', 'Крупнейшей остаётся уральская популяция сайгаков.').region).toBeNull();
+  });
   it('"Жалған" (false) closing a fact-check is no village', () => {
     expect(g('kk', 'Видео ескі екені анықталды. Қорытынды: Жалған.').region).toBeNull();
   });

@@ -524,6 +524,18 @@ const isCyrillic = (t: Token): boolean => {
   return c >= 0x400 && c <= 0x4ff;
 };
 
+/**
+ * A lower-case place adjective before a lake, a sea, a reservoir, a shore, a river or mountains names
+ * the feature, not the town (балхашского озера, капшагайского водохранилища); "уральский" is the Urals
+ * (уральская популяция сайгаков) far more often than Uralsk.
+ */
+const FEATURE_AFTER = /^(ozer|mor[eiaiu]|vodohran|poberej|reki|reka|reku|rek$|gor[iay]?$|hrebt|doli|popul|kol[ii]?$|kolin|ozen|tauli)/;
+function naturalFeature(toks: Token[], i: number): boolean {
+  if (toks[i].key.startsWith('uralsk')) return true;
+  const nx = toks[i + 1];
+  return !!nx && nx.sentence === toks[i].sentence && FEATURE_AFTER.test(nx.key);
+}
+
 function demonymAt(toks: Token[], i: number): Raw | null {
   const t = toks[i];
   const w = t.word;
@@ -814,7 +826,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
       if (!nextG && (!prevG || prevG.plural)) {
         // Russian demonyms and place adjectives are written in lower case (алматинцы, мангистауский).
         const d = lang === 'en' ? null : lang === 'kk' ? kkDemonymAt(toks, i) ?? demonymAt(toks, i) : demonymAt(toks, i);
-        if (d) raws.push(d);
+        if (d && !naturalFeature(toks, i)) raws.push(d);
         continue;
       }
       lowerOk = true;
