@@ -392,7 +392,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       if (e.type === 'mobilisation' || e.type === 'rumour') f.mobilisation += w;
       // people reacted: a real call or protest (not a generic "gathered"), a shouted call, panic, a fight
       // (not a "dispute": a fact-check says the video's context was disputed)
-      if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.call || e.reaction || (e.type === 'violence' && !e.outcome && e.severity !== 'quarrel')) reacted = true;
+      // (not a fight the claim itself reports: "a video passed off as a brawl with migrants", "якобы")
+      if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.call || e.reaction || (e.type === 'violence' && !e.outcome && e.severity !== 'quarrel' && !hedgedSentence(s))) reacted = true;
       // a call, a protest, a road block or a threat; not a generic "gathered" (half-weight entries)
       if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.threat) escalation = true;
       // so is a clash between groups that happened: elders meeting after a mass brawl between local
@@ -541,6 +542,12 @@ function nextToFlagged(si: number, flags: boolean[], titled: boolean): boolean {
     return false;
   }
   return si <= LEAD_SENTENCES && flags[0]!;
+}
+
+/** The sentence hedges what it reports (якобы, allegedly, выдавали за, purports to show): a claim, not an event. */
+function hedgedSentence(s: SentenceInput): boolean {
+  for (const m of s.matches) if (m.entry.hedge) return true;
+  return false;
 }
 
 function insideDenial(m: Match, matches: Match[]): boolean {

@@ -1148,3 +1148,45 @@ describe('an ordinary day (news-test12 classes)', () => {
     expect(r.tension.label).toBe(0);
   });
 });
+
+describe('where people meet (news-test13 classes)', () => {
+  it.each([
+    ['en', 'Two Chinese welders among three killed in blast at Pavlodar plant', 'Three workers, two of them citizens of China, were killed when a boiler exploded during repairs at a plant in Pavlodar. Four were injured. A case for violating safety rules has been opened.'],
+    ['ru', 'Два гражданина Турции погибли при взрыве на стройке в Атырау', 'При взрыве резервуара на стройплощадке в Атырау погибли трое рабочих, двое из них граждане Турции. Ещё четверо получили ранения. Возбуждено дело о нарушении правил безопасности.'],
+    ['kk', 'Зауыт құрылысында екі Қытай азаматы қаза тапты', 'Зауыт құрылысында металл конструкция құлап, Қытай азаматтары болып табылатын екі монтажшы қаза тапты. Тағы бір жұмысшы жарақат алды. Еңбек қауіпсіздігі талаптарын бұзу бабы бойынша тергеу басталды.'],
+    ['ru', 'Пожар в общежитии колледжа: эвакуированы 150 студентов', 'Ночью в общежитии колледжа произошёл пожар, эвакуированы 150 студентов. Сгорели две комнаты, пострадавших нет. Студенты — казахи, русские, узбеки — помогали выносить вещи.'],
+  ] as const)('%s: an industrial accident or a fire that names the peoples of its victims is no clash', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+
+  it.each([
+    ['en', 'Post about "sick Uzbek workers" is fake, health department says', 'The health department denied a post claiming that Uzbek workers had brought a disease to the town. No cases were registered. The post drew a few comments and was deleted.'],
+    ['ru', 'Видео о «драке с мигрантами» оказалось фейком', 'Ролик, который выдавали за драку местных жителей с мигрантами, снят в другой стране. Полиция установила автора. Обращений от жителей не поступало.'],
+    ['kk', '«Қытайлықтарға жер беріледі» деген ақпарат жалған болып шықты', 'Әлеуметтік желіде тараған бейнежазбадағы мәлімет расталмады. Әкімдік ауыл шаруашылығы жері шетелдіктерге берілмейтінін айтты. Тұрғындардан шағым түскен жоқ.'],
+  ] as const)('%s: a headline verdict ("is fake") over a claim nobody acted on', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+
+  it('en: the same verdict over a rumour that emptied classrooms stays a signal', () => {
+    const r = a.analyze({ lang: 'en', title: 'Police: reports of abductions by migrant workers are fake', text: 'Classrooms in two schools were half-empty on Monday after messages claimed that Tajik workers were luring children. A group of residents went to the building site to check the workers. Police said no such cases were registered.' });
+    expect(r.tension.label).toBe(1);
+  });
+
+  it.each([
+    ['kk', 'Аудан әкімдігінің қызметкері мүдделер қақтығысы үшін жұмыстан босатылды.'],
+    ['en', 'The official was dismissed over a conflict of interest.'],
+  ] as const)('%s: a conflict of interest is no conflict', (lang, text) => {
+    expect(evOf(a.analyze({ lang, text }).evidence, 'violence')).toEqual([]);
+  });
+
+  it('kk: жеміс-жидек (fruit and berries) is no slur', () => {
+    expect(evOf(a.analyze({ lang: 'kk', text: 'Базарда жеміс-жидек бағасы өсті.' }).evidence, 'hostility')).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'An online petition against the settlement of Afghans collected 3,000 signatures.', 'petition against'],
+    ['ru', 'Около сорока жителей пришли к зданию акимата и потребовали гарантий.', 'пришли к зданию акимата'],
+  ] as const)('%s: a petition or a crowd at the akimat is mobilisation', (lang, text, matched) => {
+    expect(evOf(a.analyze({ lang, text }).evidence, 'mobilisation').map((e) => e.text)).toContain(matched);
+  });
+});
