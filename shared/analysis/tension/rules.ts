@@ -214,7 +214,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       } else domesticMentions += w;
     }
     for (const m of s.matches) {
-      if (m.entry.group && m.entry.type !== 'stop' && (framed || !isCitizenship(m))) {
+      if (m.entry.group && m.entry.type !== 'stop' && (framed || !(isCitizenship(m) || onePerson(m, s)))) {
         hasGroup[si] = true;
         if (!insideDenial(m, s.matches)) groupsSeen.add(m.entry.group);
       }
@@ -307,7 +307,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       switch (e.type) {
         case 'group':
           if (e.group === 'interethnic' && !overlapsAny(m, denials)) f.interethnic++;
-          pushEvidence(evidence, 'group', text, si, framed || !isCitizenship(m) ? e.weight * headline : 0);
+          pushEvidence(evidence, 'group', text, si, framed || !(isCitizenship(m) || onePerson(m, s)) ? e.weight * headline : 0);
           continue;
         case 'peace': {
           // "қаланың тыныштығын … оқиға бұзды", "нарушил спокойствие": the peace was broken
@@ -451,6 +451,27 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   return { features: f, evidence, raw };
 }
 
+/** English nouns for one person that a people's name can qualify: "a Chinese foreman", "an Uzbek worker". */
+const EN_ONE_PERSON = new Set([
+  'worker', 'foreman', 'driver', 'trader', 'vendor', 'seller', 'student', 'man', 'woman', 'boxer', 'wrestler', 'fighter',
+  'player', 'engineer', 'welder', 'supervisor', 'passenger', 'courier', 'teenager', 'neighbour', 'neighbor', 'tenant',
+  'landlord', 'businessman', 'shopkeeper', 'farmer', 'specialist', 'contractor', 'employee', 'colleague', 'labourer',
+  'laborer', 'builder', 'mechanic', 'cook', 'guard', 'opponent', 'patient', 'nurse', 'teacher', 'pupil', 'manager',
+]);
+
+/**
+ * An English people's name that qualifies one person ("a Chinese shift foreman", "his Uzbek opponent"): one
+ * person of a people, like a citizenship, is a group reference only when the article frames events along group
+ * lines (hasGroupFraming) — a fight between a driver and a Chinese foreman over overtime is two people's quarrel.
+ */
+export function onePerson(m: Match, s: SentenceInput): boolean {
+  const e = m.entry;
+  if (m.lang !== 'en' || e.type !== 'group' || e.citizenship || !e.group || ONE_PERSON_SKIP.has(e.group) || m.end - m.start !== 1) return false;
+  for (let k = m.end; k < Math.min(s.tokens.length, m.end + 2); k++) if (EN_ONE_PERSON.has(s.tokens[k]!.lower)) return true;
+  return false;
+}
+const ONE_PERSON_SKIP = new Set(['foreigner', 'migrant_group', 'interethnic', 'generic']);
+
 /** A citizenship or origin reference ("гражданин Узбекистана", "a Kyrgyz national", "из Китая"). */
 export function isCitizenship(m: Match): boolean {
   return m.entry.citizenship === true;
@@ -476,6 +497,8 @@ export function hasGroupFraming(sentences: SentenceInput[]): boolean {
           if (twoSided(m, s)) return true;
           continue;
         }
+        // a people's name qualifying one person ("a Chinese shift foreman") is like a citizenship
+        if (onePerson(m, s)) continue;
         if (e.group === 'generic') continue;
         if (e.group === 'interethnic' && insideDenial(m, s.matches)) continue;
         return true;

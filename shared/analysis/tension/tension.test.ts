@@ -1190,3 +1190,18 @@ describe('where people meet (news-test13 classes)', () => {
     expect(evOf(a.analyze({ lang, text }).evidence, 'mobilisation').map((e) => e.text)).toContain(matched);
   });
 });
+
+describe('one person of a people (English)', () => {
+  it('a driver and a Chinese shift foreman fighting over overtime are two people', () => {
+    const r = a.analyze({ lang: 'en', title: 'Driver and Chinese foreman fined after fight over overtime', text: 'A court fined a haul truck driver and a Chinese shift foreman after they fought in the dispatch office. The driver demanded payment for two extra shifts. Both received minor injuries.' });
+    expect(r.tension.label).toBe(0);
+  });
+  it('the same foreman targeted with slurs about his people is a signal', () => {
+    const r = a.analyze({ lang: 'en', title: 'Workers beat Chinese foreman, shouting slurs', text: 'Three workers beat a Chinese shift foreman, shouting ethnic slurs and telling the Chinese to leave the town. Police opened a case for inciting ethnic hatred.' });
+    expect(r.tension.label).toBe(1);
+  });
+  it('a boxer who knocks out his Uzbek opponent before an Asian title bout', () => {
+    const r = a.analyze({ lang: 'en', title: 'Local heavyweight knocks out Uzbek opponent', text: 'Our heavyweight destroyed his Uzbek opponent in the second round. Both fighters hugged after the bout. Next stop: the Asian title eliminator in March.' });
+    expect(r.tension.label).toBe(0);
+  });
+});
