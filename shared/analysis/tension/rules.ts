@@ -460,16 +460,34 @@ const EN_ONE_PERSON = new Set([
 ]);
 
 /**
- * An English people's name that qualifies one person ("a Chinese shift foreman", "his Uzbek opponent"): one
- * person of a people, like a citizenship, is a group reference only when the article frames events along group
- * lines (hasGroupFraming) — a fight between a driver and a Chinese foreman over overtime is two people's quarrel.
+ * A people's name that qualifies one person ("a Chinese shift foreman", "his Uzbek opponent", "китайский мастер",
+ * "қытайлық шебер"): one person of a people, like a citizenship, is a group reference only when the article frames
+ * events along group lines (hasGroupFraming) — a fight between a driver and a Chinese foreman over overtime is two
+ * people's quarrel.
  */
 export function onePerson(m: Match, s: SentenceInput): boolean {
   const e = m.entry;
-  if (m.lang !== 'en' || e.type !== 'group' || e.citizenship || !e.group || ONE_PERSON_SKIP.has(e.group) || m.end - m.start !== 1) return false;
-  for (let k = m.end; k < Math.min(s.tokens.length, m.end + 2); k++) if (EN_ONE_PERSON.has(s.tokens[k]!.lower)) return true;
-  return false;
+  if (e.type !== 'group' || e.citizenship || !e.group || ONE_PERSON_SKIP.has(e.group) || m.end - m.start !== 1) return false;
+  const next = s.tokens[m.end];
+  if (m.lang === 'en') {
+    for (let k = m.end; k < Math.min(s.tokens.length, m.end + 2); k++) if (EN_ONE_PERSON.has(s.tokens[k]!.lower)) return true;
+    return false;
+  }
+  if (!next) return false;
+  // китайский мастер, узбекского рабочего (a singular adjective; not -им/-ым, which are also plural)
+  if (m.lang === 'ru') {
+    const adj = s.tokens[m.start]!.lower;
+    if (!RU_ONE_PERSON.test(next.lower)) return false;
+    // -им/-ым is also plural (китайским рабочим): singular only before an instrumental singular noun (мастером)
+    return RU_SINGULAR_ADJ.test(adj) || (/(им|ым)$/.test(adj) && /(ом|ем|ой|ей)$/.test(next.lower));
+  }
+  // қытайлық шебер, өзбек жұмысшысы (the head noun carries no plural suffix)
+  return KK_ONE_PERSON.test(next.lower);
 }
+const RU_SINGULAR_ADJ = /(ий|ый|ого|его|ому|ему|ая|яя|ую|юю|ой)$/;
+const RU_ONE_PERSON =
+  /^(рабоч(ий|его|ему|ем)|мастер(а|у|ом|е)?|водител(ь|я|ю|ем|е)|продав(ец|ца|цу|цом|це)|торгов(ец|ца|цу|цом|це)|студент(а|у|ом|е)?|студентк(а|и|у|ой|е)|мужчин(а|ы|е|у|ой)|женщин(а|ы|е|у|ой)|бокс[её]р(а|у|ом|е)?|бор(ец|ца|цу|цом|це)|игрок(а|у|ом|е)?|инженер(а|у|ом|е)?|сварщик(а|у|ом|е)?|пассажир(а|у|ом|е)?|курьер(а|у|ом|е)?|подрост(ок|ка|ку|ком|ке)|пар(ень|ня|ню|нем|не)|сосед(а|у|ом|е)?|таксист(а|у|ом|е)?|прораб(а|у|ом|е)?|бригадир(а|у|ом|е)?|охранник(а|у|ом|е)?|пациент(а|у|ом|е)?|пациентк(а|и|у|ой|е)|соперник(а|у|ом|е)?|предпринимател(ь|я|ю|ем|е)|фермер(а|у|ом|е)?|специалист(а|у|ом|е)?|сотрудник(а|у|ом|е)?|работник(а|у|ом|е)?)$/;
+const KK_ONE_PERSON = /^(жұмысшы|шебер|жүргізуші|саудагер|студент|көрші|бригадир|маман|кәсіпкер|оқушы|жолаушы|қарсылас|боксшы|балуан|ойыншы|науқас|жігіт)(?!\S*(тар|тер|дар|дер|лар|лер))/;
 const ONE_PERSON_SKIP = new Set(['foreigner', 'migrant_group', 'interethnic', 'generic']);
 
 /** A citizenship or origin reference ("гражданин Узбекистана", "a Kyrgyz national", "из Китая"). */

@@ -1205,3 +1205,18 @@ describe('one person of a people (English)', () => {
     expect(r.tension.label).toBe(0);
   });
 });
+
+describe('one person of a people (Russian and Kazakh)', () => {
+  it.each([
+    ['ru', 'Драка на стройке', 'Водитель самосвала подрался с китайским мастером из-за сверхурочных. Оба получили ушибы. На обоих составлены протоколы.'],
+    ['kk', 'Құрылыстағы төбелес', 'Жүргізуші қытайлық шебермен жалақы үшін төбелесіп қалды. Екеуі де жеңіл жарақат алды. Екеуіне де хаттама толтырылды.'],
+  ] as const)('%s: a driver and one foreman of a people fighting over pay are two people', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+  it.each([
+    ['ru', 'Массовая драка на стройке', 'Местные рабочие устроили массовую драку с китайскими рабочими. Пострадали восемь человек.'],
+    ['kk', 'Құрылыстағы жаппай төбелес', 'Жергілікті жұмысшылар қытайлық жұмысшылармен жаппай төбелесті. Сегіз адам жарақат алды.'],
+  ] as const)('%s: workers of two peoples (plural) in a mass fight are two sides', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(1);
+  });
+});
