@@ -62,6 +62,11 @@ const MAX_FEATURE_IDS = 500_000;
  * Score cap for the two overrides below; below every threshold training can choose (≥ 0.3).
  */
 export const OVERRIDE_CAP = 0.25;
+/**
+ * A titled article is about events abroad when it names foreign places at least twice and at least this many
+ * times as often as places in Kazakhstan (Kazakhstan as an actor and a dateline do not count: see rules.ts).
+ */
+export const FOREIGN_OVER_DOMESTIC = 4;
 
 /**
  * Rule overrides applied after the stacker (also when training picks thresholds):
@@ -70,7 +75,8 @@ export const OVERRIDE_CAP = 0.25;
  *  - violence only: a fight, a stabbing or a death with no group reference and no other signal
  *    (violenceOnly below);
  *  - foreign: a titled article is about events abroad (foreign places named at least twice, the headline
- *    counting double, and Kazakhstan, its regions, cities and akims not at all) — out of scope;
+ *    counting double, and FOREIGN_OVER_DOMESTIC times as often as Kazakhstan's regions, cities and akims) —
+ *    out of scope;
  *  - no signal: a titled or longer article with no evidence at all (noSignal below);
  *  - accident: an accident story (rules.ts) with no hostility, mobilisation or rumour;
  *  - debunk: a fact-check headline over an article in which nobody gathers or fights.
@@ -83,7 +89,7 @@ export function applyOverrides(score: number, f: RuleFeatures): number {
   if (f.accidentStory && f.hostility <= 0 && f.mobilisation <= 0) return Math.min(score, OVERRIDE_CAP);
   // A fact-check of a claim that moved nobody (no crowd, no fight): the guideline's label 0.
   if (f.debunkOnly) return Math.min(score, OVERRIDE_CAP);
-  if (f.titled && f.foreignMentions >= 2 && f.domesticMentions === 0) return Math.min(score, OVERRIDE_CAP);
+  if (f.titled && f.foreignMentions >= 2 && f.foreignMentions >= FOREIGN_OVER_DOMESTIC * f.domesticMentions) return Math.min(score, OVERRIDE_CAP);
   return score;
 }
 

@@ -167,6 +167,28 @@ export const RETROSPECTIVE_SPAN = 3;
 
 const ORIGIN_WORDS = new Set(['уроженец', 'уроженка', 'уроженцы', 'уроженцев', 'уроженца', 'уроженку', 'выходец', 'выходцы', 'выходцев', 'выходца', 'native', 'natives', 'born', 'тумасы', 'тумалары']);
 
+/**
+ * Kazakhstan named as an actor or an owner, not as the place of events: "Kazakhstan says no citizens were hurt",
+ * "граждан Казахстана", "Қазақстанның СІМ". Foreign news from Kazakh outlets names the country so; an event here
+ * is placed with a locative (в Казахстане, Қазақстанда, in Kazakhstan) or a region, a city, an akim.
+ */
+function countryAsActor(s: SentenceInput, m: Match): boolean {
+  const tok = s.tokens[m.start]!.lower;
+  if (tok.startsWith('kazakhstan')) {
+    const prev = s.tokens[m.start - 1]?.lower;
+    return !(prev === 'in' || prev === 'across' || prev === 'throughout');
+  }
+  if (tok === 'рк' || tok === 'қр' || tok === 'казахстан' || tok === 'казахстана' || tok === 'казахстану' || tok === 'казахстаном' || tok.startsWith('казахстанск')) return true;
+  return tok === 'қазақстан' || tok === 'қазақстанның' || tok === 'қазақстанға' || tok === 'қазақстанмен';
+}
+
+/** A dateline ("ASTANA –", "АЛМАТЫ.") opening the first body sentence: where the reporter files from. */
+function dateline(s: SentenceInput, si: number, m: Match, titled: boolean): boolean {
+  if (si !== (titled ? 1 : 0) || m.start > 1) return false;
+  const raw = s.tokens[m.start]!.raw;
+  return raw.length > 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+}
+
 /** The place at `start` follows an origin word ("уроженец Дагестана", "выходец из Китая", "a native of Osh"). */
 function isOrigin(tokens: Token[], start: number): boolean {
   for (let k = start - 1; k >= Math.max(0, start - 2); k--) if (ORIGIN_WORDS.has(tokens[k]!.lower)) return true;
@@ -211,7 +233,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       if (t === 'foreign') {
         foreignMentions += w;
         firstForeign ??= { text: surface(s, m), sentence: si };
-      } else domesticMentions += w;
+      } else if (!countryAsActor(s, m) && !dateline(s, si, m, titled)) domesticMentions += w;
     }
     for (const m of s.matches) {
       if (m.entry.group && m.entry.type !== 'stop' && (framed || !(isCitizenship(m) || onePerson(m, s)))) {

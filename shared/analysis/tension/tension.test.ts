@@ -1220,3 +1220,17 @@ describe('one person of a people (Russian and Kazakh)', () => {
     expect(a.analyze({ lang, title, text }).tension.label).toBe(1);
   });
 });
+
+describe('news from abroad with a Kazakh angle (news-test14 classes)', () => {
+  it.each([
+    ['en', 'Kyrgyz–Tajik border shooting leaves three dead; Kazakhstan says no citizens affected', 'BISHKEK – Three people were killed in a shootout on the Kyrgyz–Tajik border in Batken region, officials in Bishkek and Dushanbe said. Kyrgyzstan and Tajikistan blamed each other. Kazakhstan\'s foreign ministry said no Kazakh citizens were affected and called for talks.'],
+    ['kk', 'Қырғыз–тәжік шекарасындағы қақтығыс: Қазақстан азаматтары зардап шекпеді', 'Қырғызстан мен Тәжікстан шекарасындағы Баткен облысында болған қақтығыста үш адам қаза тапты. Бішкек пен Душанбе бір-бірін айыптады. Қазақстанның СІМ Қазақстан азаматтары зардап шекпегенін хабарлады.'],
+    ['en', 'Kazakh students in Bishkek safe after mob attacks on foreign students', 'ASTANA – Mobs attacked foreign students in Bishkek overnight, Kyrgyzstan\'s interior ministry said. Students from India and Pakistan were injured. Kazakhstan\'s ministry of education said all Kazakh students in Bishkek were safe.'],
+  ] as const)('%s: Kazakhstan as an actor or a dateline does not make a conflict abroad domestic', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+  it('en: a town here where people react to news from abroad stays domestic', () => {
+    const r = a.analyze({ lang: 'en', title: 'Calls to drive out Russian relocants appear in Oskemen after video from Russia', text: 'After a video from Russia spread online, graffiti telling Russian relocants to "go home" appeared on buildings in Oskemen. Posts in local chats called for them to be driven out of the city. Police opened a case for inciting ethnic hatred.' });
+    expect(r.tension.label).toBe(1);
+  });
+});
