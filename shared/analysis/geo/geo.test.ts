@@ -557,3 +557,14 @@ describe('demonyms and place adjectives in lower case (as Russian and Kazakh wri
     expect(g('kk', 'Видео ескі екені анықталды. Қорытынды: Жалған.').region).toBeNull();
   });
 });
+
+describe('a story abroad has no district here', () => {
+  it('a Kazakh dateline or expert does not place a Kyrgyz–Tajik border story in Kazakhstan', () => {
+    const r = g('en', 'ASTANA – Three people were killed in a shootout on the Kyrgyz–Tajik border in Batken region, officials in Bishkek and Dushanbe said. Kyrgyzstan and Tajikistan blamed each other. An Almaty-based analyst said talks in Bishkek would resume.');
+    expect(r.region).toBeNull();
+    expect(r.places.some((p) => p.kato.startsWith('foreign:'))).toBe(true);
+  });
+  it('a story here that mentions a country abroad keeps its place', () => {
+    expect(g('ru', 'В Жаркенте прошла встреча кандасов, переехавших из Китая. Аким Панфиловского района пообещал выделить участки.').district?.kato).toBe('334600000');
+  });
+});

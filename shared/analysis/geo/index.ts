@@ -226,6 +226,8 @@ function datelineOf(body: string, toks: Token[], raws: Raw[], bodyStart: number)
   return { raw: r, alone };
 }
 
+/** A story is abroad when its foreign places outweigh its best Kazakh region this many times. */
+const FOREIGN_OVER_DOMESTIC = 4;
 /** Vote of a demonym relative to a place named outright. */
 const DEMONYM_WEIGHT = 0.5;
 /** Vote weight of a city named only as an end of a road (трасса Алматы – Бишкек). */
@@ -1223,6 +1225,19 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
 
   let region: UnitRef | null = null;
   let district: UnitRef | null = null;
+  // A story abroad (foreign places outweigh Kazakhstan's FOREIGN_OVER_DOMESTIC to one) has no district
+  // here: a Kazakh town named as the dateline or as a commenting expert's home is not where it happens.
+  let foreignW = 0;
+  let foreignN = 0;
+  // (a place in a quotation is what someone said: «ехай к себе в Бишкек»)
+  for (const r of resolved) if (r.foreign && !toks[r.raw.i].quoted) {
+    foreignW += r.weight;
+    foreignN++;
+  }
+  let domesticW = 0;
+  for (const v of regionScore.values()) domesticW = Math.max(domesticW, v);
+  // (not for an article the tension analysis flagged: it has judged the incident to be here)
+  if (!focus?.size && foreignN >= 2 && foreignW >= FOREIGN_OVER_DOMESTIC * domesticW) regionScore.clear();
   if (regionScore.size) {
     // a district's region also gets the district's votes: prefer the region with most support
     let bestR = '';
