@@ -33,6 +33,7 @@ export const BLIND_NEWS_SETS: ReadonlyArray<{ file: string; title: string }> = [
   { file: join(BENCH_DATA, 'news-test12.jsonl'), title: 'bench/data/news-test12.jsonl (one ordinary day of feeds, 1 in 6 positive, written blind, diagnosed once; full engine)' },
   { file: join(BENCH_DATA, 'news-test13.jsonl'), title: 'bench/data/news-test13.jsonl (where people meet: work sites, markets, sport, schools, written blind, diagnosed once; full engine)' },
   { file: join(BENCH_DATA, 'news-test14.jsonl'), title: 'bench/data/news-test14.jsonl (borders, diasporas and news from abroad, written blind, diagnosed once; full engine)' },
+  { file: join(BENCH_DATA, 'news-test15.jsonl'), title: 'bench/data/news-test15.jsonl (officialese and euphemism, written blind, diagnosed once; full engine)' },
 ];
 
 export interface NewsItem {

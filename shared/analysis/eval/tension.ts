@@ -2,7 +2,7 @@
 //   node --import tsx shared/analysis/eval/tension.ts [--json] [--examples N]
 // Sets: (a) the held-out 20% of tension-dev.jsonl (never used in training), per language and per
 // source; (b) bench/data/news-test.jsonl (kk, ru, en), the news test set written by the corpus
-// author; (c) bench/data/news-test2.jsonl … news-test14.jsonl, news written blind (eval/news.ts). None is used
+// author; (c) bench/data/news-test2.jsonl … news-test15.jsonl, news written blind (eval/news.ts). None is used
 // for training or tuning.
 
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ export interface TensionEvaluation {
   /** null when the dev set (beside the repository, not in it) is missing. */
   heldOutDev: { byLang: Record<string, EvalCell>; bySource: Record<string, EvalCell> } | null;
   newsTest: { byLang: Record<string, EvalCell> } | null;
-  /** The news sets written blind (bench/data/news-test2.jsonl … -test14), through the full engine; absent files are left out. */
+  /** The news sets written blind (bench/data/news-test2.jsonl … -test15), through the full engine; absent files are left out. */
   blindNews: Array<{ title: string; byLang: Record<string, EvalCell> }>;
 }
 

@@ -607,9 +607,12 @@ function nextToFlagged(si: number, flags: boolean[], titled: boolean): boolean {
   return si <= LEAD_SENTENCES && flags[0]!;
 }
 
-/** The sentence hedges what it reports (якобы, allegedly, выдавали за, purports to show): a claim, not an event. */
+/**
+ * The sentence hedges what it reports (якобы, allegedly, выдавали за, purports to show) or gives a fact-check's
+ * verdict on it (Видео «массовой драки» оказалось снятым за рубежом): a claim, not an event.
+ */
 function hedgedSentence(s: SentenceInput): boolean {
-  for (const m of s.matches) if (m.entry.hedge) return true;
+  for (const m of s.matches) if (m.entry.hedge || m.entry.factCheck) return true;
   return false;
 }
 

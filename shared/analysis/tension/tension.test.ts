@@ -1234,3 +1234,13 @@ describe('news from abroad with a Kazakh angle (news-test14 classes)', () => {
     expect(r.tension.label).toBe(1);
   });
 });
+
+describe('officialese (news-test15 classes)', () => {
+  it.each([
+    ['ru', 'Видео «массовой драки в Актобе» оказалось снятым за рубежом', 'ДП области опроверг информацию о якобы произошедшей в городе массовой драке между представителями двух диаспор. Ролик с подписью «Актобе, сегодня» снят в соседнем государстве. Обращений граждан не поступало.'],
+    ['kk', 'Таразда «ұлттар арасындағы жаппай төбелес» туралы видео басқа елде түсірілген', 'Полиция «Таразда ұлттар арасында жаппай төбелес болды» деген жазумен таралған видеоның шындыққа жанаспайтынын хабарлады. Видео көрші мемлекетте түсірілген. Тұрғындардан шағым түскен жоқ.'],
+    ['en', 'Video of "ethnic mass brawl in Taraz" was filmed abroad, police say', 'Police said a video captioned "mass brawl between nationalities in Taraz" was filmed in a neighbouring country in 2019. No incidents were registered and residents filed no complaints.'],
+  ] as const)('%s: a video debunk whose verdict is "filmed abroad", the claimed fight in the caption', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+});
