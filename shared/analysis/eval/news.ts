@@ -18,22 +18,27 @@ import { evalCell, GeoTally, type EvalCell, type GeoFigures } from './metrics.ts
 const BENCH_DATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bench', 'data');
 export const NEWS_TEST2 = join(BENCH_DATA, 'news-test2.jsonl');
 
+/** A blind set: bench/data/news-test<n>.jsonl and the genre its authors were asked to write. */
+function blindSet(n: number, genre: string): { file: string; title: string } {
+  return { file: join(BENCH_DATA, `news-test${n}.jsonl`), title: `bench/data/news-test${n}.jsonl (${genre}, written blind, diagnosed once; full engine)` };
+}
+
 /** The news sets written blind (by authors who had not seen the engine), each run once blind and then diagnosed. */
 export const BLIND_NEWS_SETS: ReadonlyArray<{ file: string; title: string }> = [
-  { file: NEWS_TEST2, title: 'bench/data/news-test2.jsonl (RSS-style, written blind, diagnosed once; full engine)' },
-  { file: join(BENCH_DATA, 'news-test3.jsonl'), title: 'bench/data/news-test3.jsonl (as real outlets publish, written blind, diagnosed once; full engine)' },
-  { file: join(BENCH_DATA, 'news-test4.jsonl'), title: 'bench/data/news-test4.jsonl (explainers, roundups, transcripts, written blind, diagnosed once; full engine)' },
-  { file: join(BENCH_DATA, 'news-test5.jsonl'), title: 'bench/data/news-test5.jsonl (feed teasers, written blind, diagnosed once; full engine)' },
-  { file: join(BENCH_DATA, 'news-test6.jsonl'), title: 'bench/data/news-test6.jsonl (Telegram channel posts and regional sites, written blind, diagnosed once; full engine)' },
-  { file: join(BENCH_DATA, 'news-test7.jsonl'), title: 'bench/data/news-test7.jsonl (a regional week: courts, police, maslikhats, written blind, diagnosed once; full engine)' },
-  { file: join(BENCH_DATA, 'news-test8.jsonl'), title: 'bench/data/news-test8.jsonl (minimal pairs, written blind, diagnosed once; full engine)' },
-  { file: join(BENCH_DATA, 'news-test9.jsonl'), title: 'bench/data/news-test9.jsonl (aftermath, interviews, wire copy, written blind, diagnosed once; full engine)' },
-  { file: join(BENCH_DATA, 'news-test10.jsonl'), title: 'bench/data/news-test10.jsonl (long features, signal buried, written blind, diagnosed once; full engine)' },
-  { file: join(BENCH_DATA, 'news-test11.jsonl'), title: 'bench/data/news-test11.jsonl (long features, signal buried, written blind, diagnosed once; full engine)' },
-  { file: join(BENCH_DATA, 'news-test12.jsonl'), title: 'bench/data/news-test12.jsonl (one ordinary day of feeds, 1 in 6 positive, written blind, diagnosed once; full engine)' },
-  { file: join(BENCH_DATA, 'news-test13.jsonl'), title: 'bench/data/news-test13.jsonl (where people meet: work sites, markets, sport, schools, written blind, diagnosed once; full engine)' },
-  { file: join(BENCH_DATA, 'news-test14.jsonl'), title: 'bench/data/news-test14.jsonl (borders, diasporas and news from abroad, written blind, diagnosed once; full engine)' },
-  { file: join(BENCH_DATA, 'news-test15.jsonl'), title: 'bench/data/news-test15.jsonl (officialese and euphemism, written blind, diagnosed once; full engine)' },
+  blindSet(2, 'RSS-style'),
+  blindSet(3, 'as real outlets publish'),
+  blindSet(4, 'explainers, roundups, transcripts'),
+  blindSet(5, 'feed teasers'),
+  blindSet(6, 'Telegram channel posts and regional sites'),
+  blindSet(7, 'a regional week: courts, police, maslikhats'),
+  blindSet(8, 'minimal pairs'),
+  blindSet(9, 'aftermath, interviews, wire copy'),
+  blindSet(10, 'long features, signal buried'),
+  blindSet(11, 'long features, signal buried'),
+  blindSet(12, 'one ordinary day of feeds, 1 in 6 positive'),
+  blindSet(13, 'where people meet: work sites, markets, sport, schools'),
+  blindSet(14, 'borders, diasporas and news from abroad'),
+  blindSet(15, 'officialese and euphemism'),
 ];
 
 export interface NewsItem {

@@ -28,6 +28,7 @@ import {
 } from './gazetteer.ts';
 import { adjective, isKazakhDemonymRest, ruDemonymStems, stemCandidates, tokensFrom, type Token, type AdjGender } from './normalize.ts';
 import { tokenizeArticle, type TokenizedArticle } from '../text/article.ts';
+import { FOREIGN_OVER_DOMESTIC } from '../abroad.ts';
 
 export { findRegionByName, getUnit, listUnits, regionOf, LOAD_MS as GEO_LOAD_MS } from './gazetteer.ts';
 export type { AdminUnit } from './gazetteer.ts';
@@ -226,8 +227,6 @@ function datelineOf(body: string, toks: Token[], raws: Raw[], bodyStart: number)
   return { raw: r, alone };
 }
 
-/** A story is abroad when its foreign places outweigh its best Kazakh region this many times. */
-const FOREIGN_OVER_DOMESTIC = 4;
 /** Vote of a demonym relative to a place named outright. */
 const DEMONYM_WEIGHT = 0.5;
 /** Vote weight of a city named only as an end of a road (трасса Алматы – Бишкек). */
@@ -1227,17 +1226,19 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
   let district: UnitRef | null = null;
   // A story abroad (foreign places outweigh Kazakhstan's FOREIGN_OVER_DOMESTIC to one) has no district
   // here: a Kazakh town named as the dateline or as a commenting expert's home is not where it happens.
-  let foreignW = 0;
-  let foreignN = 0;
-  // (a place in a quotation is what someone said: «ехай к себе в Бишкек»)
-  for (const r of resolved) if (r.foreign && !toks[r.raw.i].quoted) {
-    foreignW += r.weight;
-    foreignN++;
+  // Not for an article the tension analysis flagged: it has judged the incident to be here.
+  if (!focus?.size) {
+    let foreignW = 0;
+    let foreignN = 0;
+    // (a place in a quotation is what someone said: «ехай к себе в Бишкек»)
+    for (const r of resolved) if (r.foreign && !toks[r.raw.i].quoted) {
+      foreignW += r.weight;
+      foreignN++;
+    }
+    let domesticW = 0;
+    for (const v of regionScore.values()) domesticW = Math.max(domesticW, v);
+    if (foreignN >= 2 && foreignW >= FOREIGN_OVER_DOMESTIC * domesticW) regionScore.clear();
   }
-  let domesticW = 0;
-  for (const v of regionScore.values()) domesticW = Math.max(domesticW, v);
-  // (not for an article the tension analysis flagged: it has judged the incident to be here)
-  if (!focus?.size && foreignN >= 2 && foreignW >= FOREIGN_OVER_DOMESTIC * domesticW) regionScore.clear();
   if (regionScore.size) {
     // a district's region also gets the district's votes: prefer the region with most support
     let bestR = '';

@@ -9,6 +9,7 @@ import type { Token, Word } from '../text/tokenize.ts';
 import { detectFromWords, detectLanguage, wordEvidence, type WordEvidence } from '../lang/detect.ts';
 import { stemmerFor } from '../stem/index.ts';
 import { memo } from '../text/memo.ts';
+import { FOREIGN_OVER_DOMESTIC } from '../abroad.ts';
 import { loadLexicon } from './lexicon.ts';
 import { Matcher, type Match } from './matcher.ts';
 import type { LexEntry } from './lexicon.ts';
@@ -62,11 +63,6 @@ const MAX_FEATURE_IDS = 500_000;
  * Score cap for the two overrides below; below every threshold training can choose (≥ 0.3).
  */
 export const OVERRIDE_CAP = 0.25;
-/**
- * A titled article is about events abroad when it names foreign places at least twice and at least this many
- * times as often as places in Kazakhstan (Kazakhstan as an actor and a dateline do not count: see rules.ts).
- */
-export const FOREIGN_OVER_DOMESTIC = 4;
 
 /**
  * Rule overrides applied after the stacker (also when training picks thresholds):

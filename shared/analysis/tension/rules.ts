@@ -236,7 +236,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       } else if (!countryAsActor(s, m) && !dateline(s, si, m, titled)) domesticMentions += w;
     }
     for (const m of s.matches) {
-      if (m.entry.group && m.entry.type !== 'stop' && (framed || !(isCitizenship(m) || onePerson(m, s)))) {
+      if (m.entry.group && m.entry.type !== 'stop' && (framed || !needsFraming(m, s))) {
         hasGroup[si] = true;
         if (!insideDenial(m, s.matches)) groupsSeen.add(m.entry.group);
       }
@@ -322,6 +322,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     const histF = historical[si] ? HISTORICAL_FACTOR : 1;
     let sentenceHasConflict = false;
     let quoteNoted = false;
+    let hedged: boolean | undefined;
 
     for (const m of s.matches) {
       const e = m.entry;
@@ -329,7 +330,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       switch (e.type) {
         case 'group':
           if (e.group === 'interethnic' && !overlapsAny(m, denials)) f.interethnic++;
-          pushEvidence(evidence, 'group', text, si, framed || !(isCitizenship(m) || onePerson(m, s)) ? e.weight * headline : 0);
+          pushEvidence(evidence, 'group', text, si, framed || !needsFraming(m, s) ? e.weight * headline : 0);
           continue;
         case 'peace': {
           // "қаланың тыныштығын … оқиға бұзды", "нарушил спокойствие": the peace was broken
@@ -415,7 +416,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       // people reacted: a real call or protest (not a generic "gathered"), a shouted call, panic, a fight
       // (not a "dispute": a fact-check says the video's context was disputed)
       // (not a fight the claim itself reports: "a video passed off as a brawl with migrants", "якобы")
-      if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.call || e.reaction || (e.type === 'violence' && !e.outcome && e.severity !== 'quarrel' && !hedgedSentence(s))) reacted = true;
+      if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.call || e.reaction || (e.type === 'violence' && !e.outcome && e.severity !== 'quarrel' && !(hedged ??= hedgedSentence(s)))) reacted = true;
       // a call, a protest, a road block or a threat; not a generic "gathered" (half-weight entries)
       if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.threat) escalation = true;
       // so is a clash between groups that happened: elders meeting after a mass brawl between local
@@ -515,6 +516,11 @@ const ONE_PERSON_SKIP = new Set(['foreigner', 'migrant_group', 'interethnic', 'g
 /** A citizenship or origin reference ("гражданин Узбекистана", "a Kyrgyz national", "из Китая"). */
 export function isCitizenship(m: Match): boolean {
   return m.entry.citizenship === true;
+}
+
+/** A group reference that counts only where the article frames events along group lines: a citizenship or one person of a people. */
+function needsFraming(m: Match, s: SentenceInput): boolean {
+  return isCitizenship(m) || onePerson(m, s);
 }
 
 /**
