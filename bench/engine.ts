@@ -58,7 +58,7 @@ export async function benchEngine(log: (s: string) => void): Promise<BenchResult
     () => {
       for (const c of corpus) engine.analyze({ id: c.id, title: c.title, text: c.text });
     },
-  ], { minMs: 3000, minRounds: 5 });
+  ], { warmupMs: 2000, minMs: 4000, minRounds: 5 });
   const baseline = corpus.length / (median(baseTimes!) / 1000);
   const value = corpus.length / (median(engineTimes!) / 1000);
   // The ratio of each round (baseline and engine timed back to back), then the median over rounds.

@@ -70,7 +70,7 @@ const [base, tension, geo, full] = timeInAlternation(
       corpus.forEach((c, i) => engine.analyze({ id: String(i), text: c.text, title: c.title }));
     },
   ],
-  { minRounds: n },
+  { minRounds: n, warmupMs: 2000 },
 );
 const perSec = (ms: number[]) => Math.round(corpus.length / (median(ms) / 1000));
 // Median over rounds of each round's baseline time / pass time.

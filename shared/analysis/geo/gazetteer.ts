@@ -111,6 +111,9 @@ for (const [kato, kind, kk, ru, en, ui] of gaz.settlements) {
   entities.push({ kato, level: 'settlement', kind, district: au.kato, region: au.region, name: { kk, ru, en } });
 }
 
+/** Per entity id: 1 for a city of republican significance (read in a hot loop without touching the entity). */
+export const isRepublicanCity = Uint8Array.from(entities, (e) => (e.level === 'city_republican' ? 1 : 0));
+
 /** skeleton key → entity ids */
 export const nameIndex = new Map<string, number[]>(Object.entries(gaz.keys));
 /** Russian adjective stem (skeleton up to "sk") → unit ids */

@@ -18,6 +18,7 @@ import {
   foreignIndex,
   formerOnly,
   getUnit,
+  isRepublicanCity,
   KAZAKHSTAN_CODE,
   multiPrefixes,
   nameIndex,
@@ -984,7 +985,7 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
   // does not say where the story happens.
   const sports: SportsCtx = { toks, lang, body: doc.body, sportsSentence: new Map(), sportsScan: new Map() };
   const namedCities = new Set<string>();
-  for (const r of raws) for (const id of r.ids) if (entities[id].level === 'city_republican') namedCities.add(entities[id].kato);
+  for (const r of raws) for (const id of r.ids) if (isRepublicanCity[id]) namedCities.add(entities[id].kato);
   for (const r of raws) {
     const sentence = toks[r.i].sentence;
     if (r.country && !r.ids.length && !r.foreign) {
@@ -1033,6 +1034,8 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
   // when a shared name has to be resolved ("в районе Есиль столицы").
   for (let k = 0; k < toks.length; k++) {
     const key = toks[k].key;
+    const c0 = key.charCodeAt(0);
+    if (c0 !== 115 && c0 !== 101 && c0 !== 99) continue;
     if (!(key.startsWith('stolits') || key.startsWith('elorda') || key === 'capital')) continue;
     const pk = k > 0 ? toks[k - 1].key : '';
     const south = pk.startsWith('iujn') || pk.startsWith('ontustik') || pk === 'southern' || pk.startsWith('bivsh') || pk === 'former';

@@ -48,7 +48,28 @@ export interface TensionOutput {
   evidence: Evidence[];
 }
 
-const YEAR_RE = /\b(19\d\d|20\d\d)\b/g;
+/**
+ * The years 1900–2099 written as a number of their own (what /\b(19\d\d|20\d\d)\b/g finds), by a
+ * scan: it runs on every sentence that has a "19" or "20" in it.
+ */
+export function yearsIn(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  const a = text.indexOf('19');
+  const b = text.indexOf('20');
+  for (let i = a < 0 ? b : b < 0 ? a : Math.min(a, b); i >= 0 && i + 4 <= n; i++) {
+    const c = text.charCodeAt(i);
+    const d = text.charCodeAt(i + 1);
+    if (!((c === 49 && d === 57) || (c === 50 && d === 48))) continue;
+    if (!isDigit(text.charCodeAt(i + 2)) || !isDigit(text.charCodeAt(i + 3))) continue;
+    if ((i > 0 && isAsciiWord(text.charCodeAt(i - 1))) || (i + 4 < n && isAsciiWord(text.charCodeAt(i + 4)))) continue;
+    out.push(Number(text.slice(i, i + 4)));
+    i += 3;
+  }
+  return out;
+}
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiWord = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
 type TokenInfo = { specs: number[]; featureId: number };
 /** Cache slots of a word form (TensionAnalyzer.slots): token info per article language, then detection evidence and Kazakh verbal negation. */
 const LANG_SLOT: Record<Lang, number> = { kk: 0, ru: 1, en: 2, other: 3 };
@@ -262,8 +283,7 @@ export class TensionAnalyzer {
     }
     const matches = this.matcher.matchSpecs(specs, lang);
     if (lang === 'kk') addKazakhVerbNegations(tokens, matches, this);
-    const years: number[] = [];
-    if (text.includes('19') || text.includes('20')) for (const m of text.matchAll(YEAR_RE)) years.push(Number(m[1]));
+    const years = yearsIn(text);
     return { text, offset, tokens, matches, isTitle, years, featureIds };
   }
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { severityOf, TensionAnalyzer } from './analyze.ts';
+import { severityOf, TensionAnalyzer, yearsIn } from './analyze.ts';
 import { HEADLINE_FACTOR, PEACE_CAP, PEACE_ESCALATION_FACTOR, PEACE_REPEAT_FACTOR } from './rules.ts';
 import type { Evidence, EvidenceType } from '../types.ts';
 
@@ -592,6 +592,11 @@ describe('a mass fight is a group event', () => {
 });
 
 describe('a retrospective dated years back', () => {
+  it('reads the years 1900–2099 that stand as numbers of their own', () => {
+    const cases = ['В 2020 году', '2007-2011 жылдары', 'in 1986, and 2022.', '12020 20201 x2020 2020x 2020ж 1899 2100', '19 20 19x', '(2011)'];
+    for (const t of cases) expect(yearsIn(t), t).toEqual([...t.matchAll(/\b(19\d\d|20\d\d)\b/g)].map((m) => Number(m[1])));
+    expect(yearsIn('2007-2011 жылдары')).toEqual([2007, 2011]);
+  });
   it('the story told after "in March 2007" is history, even with no later year named', () => {
     const r = a.analyze({
       lang: 'en',

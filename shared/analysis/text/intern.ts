@@ -59,7 +59,7 @@ export class FormTable<W extends { readonly raw: string }> {
       this.forms.length = 0;
       idx = h & mask;
     }
-    const w = this.make(text.slice(a, b));
+    const w = this.make(copyOf(text, a, b));
     this.forms.push(w);
     slots[idx] = this.forms.length;
     return w;
@@ -68,6 +68,16 @@ export class FormTable<W extends { readonly raw: string }> {
   get size(): number {
     return this.forms.length;
   }
+}
+
+/**
+ * text.slice(a, b) as a string of its own. V8 makes a slice of 13 or more characters a view into the
+ * whole text, so a long form kept in the table would keep its article alive and read its characters
+ * through an extra indirection on every look-up.
+ */
+function copyOf(text: string, a: number, b: number): string {
+  const s = text.slice(a, b);
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 function sameChars(s: string, text: string, a: number, n: number): boolean {

@@ -91,9 +91,16 @@ export function stripMarkup(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/**
+ * Text made only of Basic Latin to Latin Extended-B, Cyrillic, general punctuation and currency
+ * signs has no character NFC would change (no combining mark, no singleton), so the (costly) call
+ * is skipped for nearly every article.
+ */
+const NFC_STABLE_RE = /^[\u0000-\u02ff\u0400-\u052f\u2010-\u2027\u2030-\u205e\u20a0-\u20bf\u2116]*$/;
+
 /** Text-level normalisation applied once per article before splitting. */
 export function normalizeText(text: string): string {
-  let t = text.normalize('NFC');
+  let t = NFC_STABLE_RE.test(text) ? text : text.normalize('NFC');
   if (t.includes('<') || t.includes('&')) t = stripMarkup(t);
   return t.replace(/[\u00ad\u200b-\u200d\ufeff]/g, '').replace(/\u00a0/g, ' ');
 }

@@ -31,6 +31,14 @@ describe('normalisation', () => {
   it('strips markup and entities', () => {
     expect(normalizeText('<b>казахи</b>&nbsp;и<br/>узбеки')).toBe(' казахи  и\nузбеки');
   });
+
+  it('composes decomposed letters (NFC) and leaves plain Cyrillic and Latin text as it is', () => {
+    // и + combining breve is й; Latin a + combining diaeresis is ä (2021 Kazakh alphabet).
+    expect(normalizeText('Кордаи\u0306 ауданы, Qazaqstan a\u0308')).toBe('Кордай ауданы, Qazaqstan ä');
+    expect(normalizeText('Angstrom \u212B')).toBe('Angstrom \u00C5');
+    const plain = 'Қордай ауданында «төбелес» — 2020 жылы; Korday district… №5';
+    expect(normalizeText(plain)).toBe(plain);
+  });
 });
 
 describe('sentences and tokens', () => {
