@@ -9,7 +9,7 @@ import { TensionAnalyzer } from './tension/analyze.ts';
 import { loadLexicon } from './tension/lexicon.ts';
 import { loadModel } from './tension/classifier.ts';
 
-const ENGINE_CODE_VERSION = '1.4.0';
+const ENGINE_CODE_VERSION = '1.5.0';
 
 /** Code + lexicon files + model; bump ENGINE_CODE_VERSION on scoring-code changes. */
 export const ENGINE_VERSION = `bitim-engine@${ENGINE_CODE_VERSION}|lexicon:${loadLexicon().version}|model:${loadModel().version}`;

@@ -39,6 +39,7 @@ export const BLIND_NEWS_SETS: ReadonlyArray<{ file: string; title: string }> = [
   blindSet(13, 'where people meet: work sites, markets, sport, schools'),
   blindSet(14, 'borders, diasporas and news from abroad'),
   blindSet(15, 'officialese and euphemism'),
+  blindSet(16, 'scripts, spellings and transliterations'),
 ];
 
 export interface NewsItem {

@@ -39,6 +39,9 @@ describe('Kazakh case forms', () => {
     expect(g('kk', 'Şymkentte jol apaty boldy').region?.kato).toBe('790000000');
     expect(g('kk', 'Aqtöbede miting ótti').district?.kato).toBe('151000000');
     expect(g('kk', 'Qaraǵandy oblysynda qar jauady').region?.kato).toBe('350000000');
+    // the 2017 apostrophe alphabet: s' is ш, c' is ч, y' is у
+    expect(g('kk', "Aqmola oblysy By'rabai' ay'danynda, S's'y'c'i'nsk qalasynyn' man'ynda jol apaty boldy").district?.kato).toBe('117000000');
+    expect(g('kk', "S'ymkentte jol apaty boldy").region?.kato).toBe('790000000');
   });
 });
 

@@ -29,7 +29,9 @@ const cache = new Map<string, string>();
 export function skeleton(word: string): string {
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  const lower = word.toLowerCase();
+  let lower = word.toLowerCase();
+  // the 2017 apostrophe alphabet: s' c' y' are ш ч у (S'ymkent, ay'dany); other letters lose the mark below
+  if (lower.includes("'") || lower.includes('’') || lower.includes('ʼ')) lower = lower.replace(/([scy])['’ʼ]/g, (_, c: string) => (c === 's' ? 'ş' : c === 'c' ? 'ç' : 'ý'));
   let out = '';
   let latin = false;
   for (const ch of lower) {

@@ -54,6 +54,12 @@ export interface LexEntry {
   hedge?: boolean;
   /** A denial entry that announces a fact-check (фактчек, fact check): see `debunkOnly` in rules.ts. */
   factCheck?: boolean;
+  /**
+   * A quote entry that introduces what a video, photo or post shows or claims ("it shows", "на видео",
+   * "видеода", "a post claiming"): in a fact-check, its sentence is the claim's content, and a fight
+   * it names is no reaction (see `debunkOnly` in rules.ts).
+   */
+  claim?: boolean;
   /** A `stem` entry that matches its own word form only, not every word with the same stem. */
   exactForm?: boolean;
   note?: string;
@@ -86,6 +92,7 @@ export function validateLexicon(name: string, file: LexiconFile): LexiconFile {
     if (e.reaction !== undefined && (e.reaction !== true || e.type !== 'rumour')) throw new Error(`${where}: reaction: true marks rumour entries only`);
     if (e.hedge !== undefined && (e.hedge !== true || e.type !== 'rumour')) throw new Error(`${where}: hedge: true marks rumour entries only`);
     if (e.factCheck !== undefined && (e.factCheck !== true || e.type !== 'denial')) throw new Error(`${where}: factCheck: true marks denial entries only`);
+    if (e.claim !== undefined && (e.claim !== true || e.type !== 'quote')) throw new Error(`${where}: claim: true marks quote entries only`);
     if (e.past !== undefined && (e.past !== true || e.type !== 'historical')) throw new Error(`${where}: past: true marks historical entries only`);
     if (e.threat !== undefined && (e.threat !== true || e.type !== 'hostility')) throw new Error(`${where}: threat: true marks hostility entries only`);
     // Short prefixes match far too much ("қу*" would take "күрдтер"): 3 letters for a first word,

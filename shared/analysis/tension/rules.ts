@@ -209,6 +209,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   const present = new Array<boolean>(n).fill(false);
   const opensRetrospective = new Array<boolean>(n).fill(false);
   const side = new Array<boolean>(n).fill(false);
+  const mixedSentence = new Array<boolean>(n).fill(false);
   const groupsSeen = new Set<string>();
   let foreignMentions = 0;
   let domesticMentions = 0;
@@ -221,7 +222,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   // The headline sums up the story: it is "adjacent" to the lead (the first LEAD_SENTENCES body
   // sentences), and the lead to it.
   const titled = n > 0 && sentences[0]!.isTitle;
-  const framed = (!titled && n <= SHORT_SENTENCES) || hasGroupFraming(sentences);
+  const shortPost = !titled && n <= SHORT_SENTENCES;
+  const framed = shortPost || hasGroupFraming(sentences);
   for (let si = 0; si < n; si++) {
     const s = sentences[si]!;
     for (const m of s.matches) {
@@ -235,8 +237,10 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         firstForeign ??= { text: surface(s, m), sentence: si };
       } else if (!countryAsActor(s, m) && !dateline(s, si, m, titled)) domesticMentions += w;
     }
+    // (in an article: a post that lists peoples is about them)
+    const mixed = (mixedSentence[si] = !shortPost && mixedCommunity(s));
     for (const m of s.matches) {
-      if (m.entry.group && m.entry.type !== 'stop' && (framed || !needsFraming(m, s))) {
+      if (m.entry.group && m.entry.type !== 'stop' && !mixed && (framed || !needsFraming(m, s))) {
         hasGroup[si] = true;
         if (!insideDenial(m, s.matches)) groupsSeen.add(m.entry.group);
       }
@@ -253,6 +257,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     }
     for (const y of s.years) if (y < HISTORY_BEFORE_YEAR || (maxYear > 0 && y < maxYear)) historical[si] = true;
   }
+  const sidesStory = groupsSeen.size === 0 && side.includes(true);
   // A body sentence that dates its story in the past ("В марте 2007 года …", "five years ago": `past`
   // entries) is followed by the story itself: up to RETROSPECTIVE_SPAN sentences after it continue the
   // retrospective, until one names a year of its own or a present-time cue (вчера, бүгін: `present`).
@@ -289,7 +294,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     const ms = sentences[si]!.matches;
     const negs = ms.filter((m) => m.entry.type === 'negation' && (m.entry.scope ?? 4) > 0);
     for (const m of ms) {
-      if (CONFLICT.has(m.entry.type) && !(accident[si] && accidentOutcome(m.entry)) && (m.entry.type === 'rumour' || !negatedBy(m, negs, sentences[si]!.tokens))) groupLines = true;
+      if (CONFLICT.has(m.entry.type) && !(accident[si] && accidentOutcome(m.entry)) && (m.entry.type === 'rumour' || !negatedBy(m, negs, sentences[si]!))) groupLines = true;
       else if (m.entry.type === 'grievance' && !ms.some((g) => g.entry.type === 'group' && g.start < m.end && m.start < g.end)) groupLines = true;
     }
   }
@@ -330,7 +335,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       switch (e.type) {
         case 'group':
           if (e.group === 'interethnic' && !overlapsAny(m, denials)) f.interethnic++;
-          pushEvidence(evidence, 'group', text, si, framed || !needsFraming(m, s) ? e.weight * headline : 0);
+          pushEvidence(evidence, 'group', text, si, !mixedSentence[si] && (framed || !needsFraming(m, s)) ? e.weight * headline : 0);
           continue;
         case 'peace': {
           // "қаланың тыныштығын … оқиға бұзды", "нарушил спокойствие": the peace was broken
@@ -373,7 +378,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       if (e.type === 'violence' && absorbedByAny(m, denials, toks)) continue;
       // A denied rumour was still a rumour ("полиция опровергла слухи"): what the denial negates is
       // its content, the attack or the kidnapping, not that people spread it.
-      if (e.type !== 'rumour' && negatedBy(m, negations, toks)) {
+      if (e.type !== 'rumour' && negatedBy(m, negations, s)) {
         f.negated++;
         pushEvidence(evidence, 'negation', text, si, -e.weight);
         continue;
@@ -416,7 +421,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       // people reacted: a real call or protest (not a generic "gathered"), a shouted call, panic, a fight
       // (not a "dispute": a fact-check says the video's context was disputed)
       // (not a fight the claim itself reports: "a video passed off as a brawl with migrants", "якобы")
-      if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.call || e.reaction || (e.type === 'violence' && !e.outcome && e.severity !== 'quarrel' && !(hedged ??= hedgedSentence(s)))) reacted = true;
+      // (and not in a retrospective: the rallies of 2016 were no reaction to today's post)
+      if (!historical[si] && ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.call || e.reaction || (e.type === 'violence' && !e.outcome && e.severity !== 'quarrel' && !(hedged ??= hedgedSentence(s))))) reacted = true;
       // a call, a protest, a road block or a threat; not a generic "gathered" (half-weight entries)
       if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.threat) escalation = true;
       // so is a clash between groups that happened: elders meeting after a mass brawl between local
@@ -427,7 +433,9 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         if (!historical[si] && accF === 1) {
           f.anySeverityIndex = Math.max(f.anySeverityIndex, idx);
           // fans of two clubs clashing outside a stadium are two sides, not two peoples
-          const sidesOnly = !hasGroup[si] && (side[si] || nextToFlagged(si, side, titled));
+          // and an article about fans that names no people at all is about them throughout ("the
+          // club condemned the violence")
+          const sidesOnly = !hasGroup[si] && (side[si] || nextToFlagged(si, side, titled) || sidesStory);
           if ((idx === GROUP_CLASH_INDEX || e.severity === 'pogrom') && !sidesOnly) f.groupEvent = true;
           if (coFactor >= ADJACENT_FACTOR) f.severityIndex = Math.max(f.severityIndex, idx);
         }
@@ -533,10 +541,12 @@ function needsFraming(m: Match, s: SentenceInput): boolean {
 export function hasGroupFraming(sentences: SentenceInput[]): boolean {
   for (const s of sentences) {
     let negations: Match[] | null = null;
+    const mixed = mixedCommunity(s);
     for (const m of s.matches) {
       const e = m.entry;
       if (e.type === 'stop') continue;
       if (e.type === 'group') {
+        if (mixed) continue;
         // citizenship, and foreigners named as such ("foreign workers", иностранцы): one side only
         // when the sentence sets them against another ("between locals and foreign workers")
         if (e.citizenship || e.group === 'foreigner') {
@@ -557,10 +567,31 @@ export function hasGroupFraming(sentences: SentenceInput[]): boolean {
       // nor a hedge: "allegedly owed the victim money" in a court report
       if (e.hedge) continue;
       negations ??= s.matches.filter((x) => x.entry.type === 'negation' && (x.entry.scope ?? 4) > 0);
-      if (!negatedBy(m, negations, s.tokens)) return true;
+      if (!negatedBy(m, negations, s)) return true;
     }
   }
   return false;
+}
+
+/** Distinct peoples a sentence must list to describe a mixed community rather than sides. */
+export const MIXED_PEOPLES = 3;
+
+/**
+ * The sentence lists three or more peoples and reports no conflict, grievance or hostility: a mixed
+ * community ("a petition signed by Kazakhs, Russians, Uighurs and Turks", "в селе живут казахи, русские,
+ * уйгуры и турки"), everyone on one side. Its ethnonyms are no group reference: a protest over a
+ * pasture is not about peoples because the petition lists them.
+ */
+function mixedCommunity(s: SentenceInput): boolean {
+  let peoples: string[] | null = null;
+  for (const m of s.matches) {
+    const e = m.entry;
+    if (CONFLICT.has(e.type) || e.type === 'grievance') return false;
+    if (e.type !== 'group' || !e.group || e.citizenship || ONE_PERSON_SKIP.has(e.group)) continue;
+    peoples ??= [];
+    if (!peoples.includes(e.group)) peoples.push(e.group);
+  }
+  return peoples !== null && peoples.length >= MIXED_PEOPLES;
 }
 
 /** "between" words: a fight between two sides. */
@@ -614,11 +645,12 @@ function nextToFlagged(si: number, flags: boolean[], titled: boolean): boolean {
 }
 
 /**
- * The sentence hedges what it reports (якобы, allegedly, выдавали за, purports to show) or gives a fact-check's
+ * The sentence hedges what it reports (якобы, allegedly, выдавали за, purports to show), describes what a video or
+ * a post shows (it shows, на видео, видеода: `claim` entries) or gives a fact-check's
  * verdict on it (Видео «массовой драки» оказалось снятым за рубежом): a claim, not an event.
  */
 function hedgedSentence(s: SentenceInput): boolean {
-  for (const m of s.matches) if (m.entry.hedge || m.entry.factCheck) return true;
+  for (const m of s.matches) if (m.entry.hedge || m.entry.factCheck || m.entry.claim) return true;
   return false;
 }
 
@@ -638,13 +670,55 @@ function absorbedByAny(m: Match, denials: Match[], toks: Token[]): boolean {
 }
 
 /** Inside the scope of a negation cue, in the same clause (forward-only cues look right only). */
-function negatedBy(m: Match, negations: Match[], toks: Token[]): boolean {
+function negatedBy(m: Match, negations: Match[], s: SentenceInput): boolean {
+  const toks = s.tokens;
   for (const ng of negations) {
     const scope = ng.entry.scope ?? 4;
-    if (toks[m.start]!.clause !== toks[ng.start]!.clause) continue;
+    if (toks[m.start]!.clause !== toks[ng.start]!.clause) {
+      // "no mass fights, interethnic incidents or serious crimes were recorded": the cue negates the whole list
+      if (m.start >= ng.end ? inNegatedList(s, ng.end, m.start) : !ng.entry.forward && m.end <= ng.start && inNegatedList(s, m.start, ng.start - 1)) return true;
+      continue;
+    }
     if (ng.entry.forward ? m.start >= ng.end && m.start < ng.end + scope : m.end > ng.start - scope && m.start < ng.end + scope) return true;
   }
   return false;
+}
+
+/** Words that join the last item of a list: "… or serious crimes", "… и тяжких преступлений", "… немесе ауыр қылмыстар". */
+const LIST_CONJUNCTIONS = new Set(['and', 'or', 'nor', 'и', 'или', 'либо', 'ни', 'мен', 'бен', 'пен', 'және', 'немесе', 'не', 'men', 'ben', 'pen', 'jäne', 'jane', 'nemese']);
+/** Most words in one item of a negated list. */
+const LIST_ITEM_TOKENS = 3;
+
+/**
+ * Tokens a..b (a before b, in different clauses) lie in one list of short items joined by commas and a
+ * conjunction: "no [mass fights], [interethnic incidents] or [serious crimes]", "[жаппай төбелес],
+ * [ұлтаралық оқиға] немесе [ауыр қылмыс] тіркелген жоқ". A comma after a clause with a verb in it ("no
+ * clashes were reported, and police said…") ends the list: its item is longer than LIST_ITEM_TOKENS.
+ */
+function inNegatedList(s: SentenceInput, a: number, b: number): boolean {
+  const toks = s.tokens;
+  let item = 0;
+  let conj = false;
+  // a comma followed by an item, not by a conjunction: "No one was hurt, and the fight…" joins two clauses
+  let listComma = false;
+  for (let k = a; k <= b; k++) {
+    if (k > a && toks[k]!.clause !== toks[k - 1]!.clause) {
+      // only commas separate the items (not a semicolon, a colon, a dash or "but")
+      const gap = s.text.slice(toks[k - 1]!.end - s.offset, toks[k]!.start - s.offset).trim();
+      if (gap !== ',' || toks[k]!.word.clauseWord) return false;
+      if (!LIST_CONJUNCTIONS.has(toks[k]!.lower)) listComma = true;
+      item = 0;
+    }
+    if (LIST_CONJUNCTIONS.has(toks[k]!.lower)) {
+      conj = true;
+      item = 0;
+      continue;
+    }
+    if (++item > LIST_ITEM_TOKENS) return false;
+  }
+  // the list is closed by a conjunction before its last item
+  for (let k = b + 1; k < Math.min(toks.length, b + 1 + LIST_ITEM_TOKENS) && !conj; k++) if (LIST_CONJUNCTIONS.has(toks[k]!.lower)) conj = true;
+  return conj && listComma;
 }
 
 /** "конфликт не носит межнационального характера", "not an ethnic conflict": the denied noun. */

@@ -1258,3 +1258,58 @@ describe('explainers and prevention lectures', () => {
     expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
   });
 });
+
+describe('scripts, spellings and transliterations (news-test16 classes)', () => {
+  it.each([
+    ['kk', "S'ymkentte «li'y'li'ler bala urlap ju'r» degen qay'esetten kei'in turg'yndar kezeks'ilik ui'ymdastyrdy", "Ay'danda s'ag'yn qauesetten ata-analar balalaryn mektepke jibermedi, turg'yndar tu'nde kezeks'ilik ui'ymdastyrdy."],
+  ] as const)('%s: the 2017 apostrophe alphabet is read (қауесет, кезекшілік)', (lang, title, text) => {
+    const r = a.analyze({ lang, title, text });
+    expect(evOf(r.evidence, 'rumour').length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['en', 'Fact check: no shops were burned in Chundzha', 'A post claiming that "Uighur shops were burned in Chundzha last night" appeared on a little-known page. The photo shows a market fire in another country in 2015. Police said no fires were registered; the post drew no reaction.'],
+    ['en', "Fact check: viral 'Kordai clash' video was filmed abroad", 'A video captioned "Kordai is burning again" appeared on anonymous accounts. It shows dozens of young men fighting on a road at night. The footage was filmed at a wedding abroad in 2021. Police registered no incidents.'],
+    ['ru', 'Видео о «погроме в Жаркенте» оказалось фейком', 'На видео видно, как толпа громит магазины уйгуров. Ролик снят в другой стране в 2015 году. Обращений от жителей не поступало.'],
+    ['kk', '«Алматыда ұйғырлар шабуыл жасап жатыр» деген видео жалған', 'Видеода жастардың төбелесі көрсетілген. Полиция мұндай оқиға тіркелмегенін хабарлады. Тұрғындардан шағым түскен жоқ.'],
+  ] as const)('%s: in a fact-check, what a video or a post shows is the claim, not a reaction', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+
+  it.each([
+    ['en', 'Police report a quiet night', 'Police said the night passed calmly: no mass fights, interethnic incidents or serious crimes were recorded. Officers answered 212 calls about fireworks.', 'incidents'],
+    ['ru', 'Ночь прошла спокойно', 'В полиции сообщили, что не зарегистрировано массовых драк, межнациональных конфликтов или тяжких преступлений. Поступило 200 вызовов.', 'конфликтов'],
+  ] as const)('%s: a negation covers every item of its list', (lang, title, text, item) => {
+    const r = a.analyze({ lang, title, text });
+    expect(evOf(r.evidence, 'negation').map((e) => e.text)).toContain(item);
+    expect(r.tension.label).toBe(0);
+  });
+
+  it('en: "No one was hurt, and the fight…" is no list: the fight stays', () => {
+    const r = a.analyze({ lang: 'en', text: 'No one was hurt, and the fight between Kazakh and Chechen youths was stopped by police.' });
+    expect(evOf(r.evidence, 'violence').map((e) => e.text)).toContain('fight');
+  });
+
+  it('en: a fan brawl story that names no people is about fans throughout ("the club condemned the violence")', () => {
+    const r = a.analyze({ lang: 'en', title: 'Derby marred by fan brawl', text: 'Police detained 19 supporters after a fight between fans of two clubs near the stadium. About 40 young men fought with fists and belts. The club condemned the violence and said it would ban those involved.' });
+    expect(r.tension.label).toBe(0);
+  });
+
+  it.each([
+    ['en', 'A petition signed by more than 900 people, Kazakhs, Russians, Uighurs and Turks among them, was handed to the akim.'],
+    ['ru', 'Обращение подписали более 900 жителей — казахи, русские, уйгуры и турки.'],
+    ['kk', 'Өтінішке 900-ден астам тұрғын қол қойды: қазақтар, орыстар, ұйғырлар және түріктер.'],
+  ] as const)('%s: a sentence that lists three or more peoples and no conflict is a mixed community, no group reference', (lang, text) => {
+    expect(evOf(a.analyze({ lang, title: 'Residents protest over pasture', text }).evidence, 'group').every((e) => e.weight === 0)).toBe(true);
+  });
+
+  it('ru: three peoples beside a fight are still sides', () => {
+    const r = a.analyze({ lang: 'ru', text: 'Вечером казахи, узбеки и таджики подрались у рынка.' });
+    expect(evOf(r.evidence, 'group').some((e) => e.weight > 0)).toBe(true);
+  });
+
+  it('en: the rallies of a retrospective are no reaction to today\'s post', () => {
+    const r = a.analyze({ lang: 'en', title: 'Fact check: China is not buying Kazakh land', text: 'A post claims that Chinese companies bought Kazakh farmland. Foreigners cannot own agricultural land. In 2016, proposed amendments led to rallies in several cities. Verdict: false.' });
+    expect(r.tension.label).toBe(0);
+  });
+});

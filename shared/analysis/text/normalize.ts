@@ -30,7 +30,7 @@ export function foldToken(lower: string): string {
   return KK_FOLD_RE.test(lower) ? lower.replace(KK_FOLD_RE, (c) => KK_FOLD[c] ?? c) : lower;
 }
 
-// Latin Kazakh → Cyrillic. Covers the 2018 acute alphabet (á ǵ ń ó ú ý, ı for и/й, "Respýblıkasy"),
+// Latin Kazakh → Cyrillic. Covers the 2017 apostrophe alphabet (APOSTROPHE_2017 below), the 2018 acute alphabet (á ǵ ń ó ú ý, ı for и/й, "Respýblıkasy"),
 // the 2021 alphabet (ä ğ ñ ö ü ū ş ç, "Respublikasy", "Ūiğyr") and informal ASCII spelling (sh, ch,
 // zh, gh digraphs, q for қ, w for у). In all three y is ы; i and ı are й after a vowel and і/и
 // otherwise (ı is ы in a back-vowel word, see BACK_RE) (і and и fold together, so the lexicon does not need to know which). The output is
@@ -54,7 +54,31 @@ const LATIN_VOWEL_RE = /[aeiouáäóöúüıyūý]/;
 const BACK_RE = /[aoūyqğ]/;
 const FRONT_RE = /[äöüeéáóúǵ]/;
 
+// The 2017 apostrophe alphabet: a' g' n' o' u' s' c' y' are ә ғ ң ө ү ш ч у, i' is и (й after a vowel) and
+// plain i is always і, u is ұ, y is ы ("S'ymkent", "ay'dany", "kei'in"). A word written in it has an
+// apostrophe after one of these letters; it is read letter by letter, without the digraphs of informal spelling.
+const APOSTROPHE_2017: Record<string, string> = { a: 'ә', g: 'ғ', n: 'ң', o: 'ө', u: 'ү', s: 'ш', c: 'ч', y: 'у' };
+const APOSTROPHE_2017_RE = /[agnousyci]['’ʼ]/;
+const isApostrophe = (ch: string | undefined): boolean => ch === "'" || ch === '’' || ch === 'ʼ';
+
+function latin2017ToCyrillic(lower: string): string {
+  let out = '';
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i]!;
+    if (isApostrophe(ch)) continue;
+    if (isApostrophe(lower[i + 1])) {
+      if (ch === 'i') out += i > 0 && LATIN_VOWEL_RE.test(lower[i - 1]!) ? 'й' : 'и';
+      else out += APOSTROPHE_2017[ch] ?? LATIN_SINGLE[ch] ?? ch;
+      i++;
+      continue;
+    }
+    out += ch === 'i' ? 'і' : ch === 'u' ? 'ұ' : LATIN_SINGLE[ch] ?? ch;
+  }
+  return out;
+}
+
 export function latinKazakhToCyrillic(lower: string): string {
+  if (APOSTROPHE_2017_RE.test(lower)) return latin2017ToCyrillic(lower);
   const backI = lower.includes('ı') && BACK_RE.test(lower) && !FRONT_RE.test(lower);
   let out = '';
   let i = 0;

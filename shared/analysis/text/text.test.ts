@@ -26,6 +26,12 @@ describe('normalisation', () => {
     expect(latinKazakhToCyrillic('audanındağı')).toBe('ауданындағы');
     expect(latinKazakhToCyrillic('bılım')).toBe('білім'); // no back letter: the 2021 reading і
     expect(latinKazakhToCyrillic('ketsın')).toBe('кетсін'); // т + с, not ц
+    // the 2017 apostrophe alphabet: s' c' y' a' g' n' o' u' are ш ч у ә ғ ң ө ү, i' is и/й, i is і, u is ұ
+    expect(latinKazakhToCyrillic("s'ymkentte")).toBe('шымкентте');
+    expect(latinKazakhToCyrillic("qay'esetten")).toBe('қауесеттен');
+    expect(latinKazakhToCyrillic("kei'in")).toBe('кейін');
+    expect(latinKazakhToCyrillic("turg'yndar")).toBe('тұрғындар');
+    expect(latinKazakhToCyrillic("a'ley'mettik")).toBe('әлеуметтік');
     expect(latinKazakhToCyrillic('politsiia').startsWith('поліц')).toBe(true); // ц in loans
   });
   it('strips markup and entities', () => {

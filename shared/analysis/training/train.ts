@@ -30,8 +30,10 @@ import { loadLexicon } from '../tension/lexicon.ts';
 import { MODEL_URL } from '../tension/classifier.ts';
 import { fnv1a, foldOf, isHeldOut, loadExtra, loadNewsTrain, loadTensionDev, type LabelledDoc } from './data.ts';
 
-export const MODEL_VERSION = '2026.11.1';
+export const MODEL_VERSION = '2026.11.2';
 const FOLDS = 5;
+/** Out-of-fold macro-F1 within this of the best counts as the pooled news plateau (see the thresholds below). */
+const NEWS_PLATEAU_TOLERANCE = 0.005;
 /** Share of the classifier's training mass given to news documents (news-train + extra). */
 const CLASSIFIER_NEWS_SHARE = Number(process.env.BITIM_CLF_NEWS_SHARE ?? 0.3);
 const SNLP_POSITIVE_WEIGHT = 0.5;
@@ -226,13 +228,13 @@ function main(): void {
   const thresholds: Record<string, number> = {};
   const plateaus: Record<string, unknown> = {};
   // Each language's plateau: the thresholds whose objective (the mean over its sources of out-of-fold
-  // macro-F1) is within 0.01 of the best. Kazakh has news only (no social-media set), so its objective
+  // macro-F1) is within 0.01 of the best (NEWS_PLATEAU_TOLERANCE for the pooled news). Kazakh has news only (no social-media set), so its objective
   // is the news of all three languages pooled (about four times the Kazakh rows), which is less noisy.
   // Small sets have wide, ragged plateaus whose ends move from one training run to the next; the
   // threshold is the middle of the language's plateau where it overlaps the pooled-news plateau (good
   // for both the language's own sources and news), else the middle of the language's plateau.
   const isNewsRow = (i: number) => rows[i]!.doc.source === 'news' || rows[i]!.doc.source === 'extra';
-  const plateauOf = (idx: number[], sources: string[]) => {
+  const plateauOf = (idx: number[], sources: string[], tolerance = 0.01) => {
     const scored: Array<{ t: number; score: number }> = [];
     for (let t = 0.3; t <= 0.9001; t += 0.01) {
       const per = sources.map((src) =>
@@ -241,11 +243,14 @@ function main(): void {
       scored.push({ t: Math.round(t * 100) / 100, score: per.reduce((a, b) => a + b, 0) / Math.max(1, per.length) });
     }
     const top = Math.max(...scored.map((x) => x.score));
-    const good = scored.filter((x) => x.score >= top - 0.01).map((x) => x.t);
+    const good = scored.filter((x) => x.score >= top - tolerance).map((x) => x.t);
     return { best: Math.round(top * 1000) / 1000, lo: Math.min(...good), hi: Math.max(...good) };
   };
   const newsIdx = rows.map((_, i) => i).filter(isNewsRow);
-  const newsPlateau = plateauOf(newsIdx, ['news', 'extra']);
+  // The pooled news (some 520 rows, nearly separable) take a tighter tolerance: 0.01 is five errors
+  // there, and that plateau ran to the bottom of the scan (0.30), so its middle moved with the lowest
+  // negative of each training run rather than with the model.
+  const newsPlateau = plateauOf(newsIdx, ['news', 'extra'], NEWS_PLATEAU_TOLERANCE);
   for (const l of ['kk', 'ru', 'en'] as const) {
     const idx = l === 'kk' ? newsIdx : rows.map((_, i) => i).filter((i) => rows[i]!.doc.lang === l);
     const own = l === 'kk' ? newsPlateau : plateauOf(idx, [...new Set(idx.map((i) => rows[i]!.doc.source))]);
