@@ -17,6 +17,9 @@ describe('detectLanguage', () => {
     ['short en', 'Brawl', 'en'],
     ['Chinese', '北京发生冲突', 'other'],
     ['Turkish', 'Köyde kavga çıktı ve polis bir soruşturma başlattı ama çok kişi yaralandı.', 'other'],
+    ['ru typed in Latin letters', 'Pishu iz Uigurskogo raiona. Vchera v chatah poshlo soobshchenie chto iz sosednego sela edut parni, lyudi ispugalis.', 'ru'],
+    ['en with Russian names', 'Police in Kordai said the village of Sortobe was quiet on Monday, and no one was detained.', 'en'],
+    ['kk informal Latin with "men" and "na"', 'Kordai audanynda qazaqtar men dungender arasynda tobeles boldy, policia is qozgady.', 'kk'],
   ])('%s', (_name, text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
   });

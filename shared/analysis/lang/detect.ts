@@ -7,7 +7,9 @@
 //     keyboard ("жане", "ушин", "бойынша") still counts;
 //  4. Kazakh suffix shapes on folded Cyrillic tokens (-дагы, -лары, -ган/-ген, -ынан, -нын/-нин…);
 //  5. for Latin script, Kazakh Latin letters (á ǵ ń ó ú ý ş ı ä ğ ñ ö ü ū, and "q") and Latin Kazakh
-//     function words against English ones; Turkish/Uzbek function words push towards "other".
+//     function words against English ones; Turkish/Uzbek function words push towards "other"; Russian
+//     function words and endings in Latin transliteration ("v chatah pishut chto") make it Russian
+//     (the analyser then reads its words back into Cyrillic, see russianLatinToCyrillic).
 // Mixed kk/ru text is labelled by the majority of evidence; a Kazakh article quoting Russian stays kk.
 
 import type { Lang } from '../types.ts';
@@ -28,6 +30,14 @@ const EN_WORDS = new Set(
 const KK_LATIN_WORDS = new Set(
   'jáne jane zhane men bul bıl dep ushin úshin turaly boıynsha boiynsha boldy bolyp bolǵan bolgan kezde jyly osy onyń onyn olar bar joq zhoq emes taǵy tagy kerek qalaı qalai biraq barlyq biz siz deidi dedi retinde arasynda keıin kein qazir áli ózi oblysy aýdany audany aýyly auyly qalasy turǵyndary qazaq qazaqstan qazaqtar ǵana gana edi eken nemese iaǵnı sonymen qatar'.split(' '),
 );
+// Russian typed in Latin letters by readers: function words no English or Kazakh text has
+// (v, na, chto, eto, kak, uzhe, segodnya …; not "no", "to", "on", "i", which English has).
+const RU_LATIN_WORDS = new Set(
+  'v vo na ne ni po chto shto eto kak iz ot zhe ili ego ee ikh ih oni ona tozhe uzhe esli tolko cherez mezhdu chtoby eshe eshche ischo kogda gde est budet byl byla bylo byli vse vsyo vsyu vsego nas nam vas vam segodnya vchera seichas seychas potom posle tut kto nikto nichego ochen prosto mne menya nash nashi nashikh dlya pro pri takzhe kotorye kotoryi s k za'.split(' '),
+);
+// Russian endings in common Latin transliteration.
+const RU_LATIN_SUFFIX_RE = /(ogo|ego|omu|emu|ykh|ikh|aya|yaya|iye|oye|tsya|tsa|ovat|ovali|enie|eniya|ami|yami|akh|yakh|skiy|skii|skoy|skogo|skom|skie|yut|ili|ilis|alis|ayut|yayut)$/;
+
 const OTHER_LATIN_WORDS = new Set(
   've bir bu için ile ama çok daha gibi olarak olan değil hem yani ham uchun bilan emas va lekin der die das und ist nicht ein eine le la les et est une des el los las que por para con una'.split(' '),
 );
@@ -53,13 +63,15 @@ export interface WordEvidence {
   en: number;
   kkLat: number;
   otherLat: number;
+  /** Russian in Latin letters. */
+  ruLat: number;
 }
 
 /** Evidence one word gives, memoised: news vocabulary repeats a lot. */
 export const wordEvidence = memo((word: string): WordEvidence => {
   const lower = lowerToken(word);
   const first = lower.charCodeAt(0);
-  const e: WordEvidence = { cyr: false, kk: 0, ru: 0, en: 0, kkLat: 0, otherLat: 0 };
+  const e: WordEvidence = { cyr: false, kk: 0, ru: 0, en: 0, kkLat: 0, otherLat: 0, ruLat: 0 };
   if (first >= 0x400 && first <= 0x4ff) {
     e.cyr = true;
     const kkLetters = KK_LETTER_RE.test(lower);
@@ -76,6 +88,8 @@ export const wordEvidence = memo((word: string): WordEvidence => {
     if (EN_WORDS.has(lower)) e.en += 1;
     if (KK_LATIN_WORDS.has(lower)) e.kkLat += 1.5;
     if (OTHER_LATIN_WORDS.has(lower)) e.otherLat += 2;
+    if (RU_LATIN_WORDS.has(lower)) e.ruLat += 1;
+    else if (lower.length > 4 && !EN_WORDS.has(lower) && RU_LATIN_SUFFIX_RE.test(lower)) e.ruLat += 0.5;
     if (KK_LATIN_LETTER_RE.test(lower)) e.kkLat += 1;
     else if (lower.includes('q') && !lower.startsWith('qu')) e.kkLat += 0.5;
   }
@@ -109,6 +123,7 @@ export function detectFromWords(words: readonly string[], evidence?: readonly Wo
   let en = 0;
   let kkLat = 0;
   let otherLat = 0;
+  let ruLat = 0;
   let cyrTokens = 0;
   let kkTokens = 0;
   const limit = Math.min(words.length, MAX_WORDS);
@@ -128,6 +143,7 @@ export function detectFromWords(words: readonly string[], evidence?: readonly Wo
       en += e.en;
       kkLat += e.kkLat;
       otherLat += e.otherLat;
+      ruLat += e.ruLat;
     }
   }
   if (cyr + lat === 0) return 'other';
@@ -140,6 +156,8 @@ export function detectFromWords(words: readonly string[], evidence?: readonly Wo
     // suffixes); in Russian with a Kazakh quote or name, well under a quarter.
     return kk >= ru * 0.6 && kkTokens >= cyrTokens * KK_TOKEN_SHARE ? 'kk' : 'ru';
   }
+  // Russian in Latin letters: its function words outnumber English and Kazakh ones
+  if (ruLat >= 3 && ruLat > en * 1.5 && ruLat > kkLat * 1.5) return 'ru';
   if (otherLat > en && otherLat > kkLat) return 'other';
   if (kkLat > en) return 'kk';
   if (en === 0 && kkLat === 0) return lat >= 3 ? 'en' : 'other';

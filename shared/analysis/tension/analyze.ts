@@ -3,7 +3,7 @@
 // when the analyser is created.
 
 import type { Evidence, Lang, Severity, Tension } from '../types.ts';
-import { foldToken } from '../text/normalize.ts';
+import { foldToken, russianLatinToCyrillic } from '../text/normalize.ts';
 import { tokenizeArticle, type TokenizedArticle } from '../text/article.ts';
 import type { Token, Word } from '../text/tokenize.ts';
 import { detectFromWords, detectLanguage, wordEvidence, type WordEvidence } from '../lang/detect.ts';
@@ -11,7 +11,7 @@ import { stemmerFor } from '../stem/index.ts';
 import { memo } from '../text/memo.ts';
 import { FOREIGN_OVER_DOMESTIC } from '../abroad.ts';
 import { loadLexicon } from './lexicon.ts';
-import { Matcher, type Match } from './matcher.ts';
+import { Matcher, type Match, type Reading } from './matcher.ts';
 import type { LexEntry } from './lexicon.ts';
 import { scoreRules, SEVERITY_ORDER, type RuleFeatures, type RuleResult, type SentenceInput } from './rules.ts';
 import { classifierWeight, loadModel, logitFromSum, SHORT_SENTENCES, stackVector, stackerScore, type TensionModel } from './classifier.ts';
@@ -72,7 +72,7 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiWord = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
 type TokenInfo = { specs: number[]; featureId: number };
 /** Cache slots of a word form (TensionAnalyzer.slots): token info per article language, then detection evidence and Kazakh verbal negation. */
-const LANG_SLOT: Record<Lang, number> = { kk: 0, ru: 1, en: 2, other: 3 };
+const LANG_SLOT: Record<Reading, number> = { kk: 0, ru: 1, en: 2, other: 3, 'ru-lat': 6 };
 const DETECT_SLOT = 4;
 const KK_NEG_SLOT = 5;
 const MIN_FEATURE_LEN = 2;
@@ -146,7 +146,7 @@ export class TensionAnalyzer {
   readonly model: TensionModel | null;
 
   /** Per article language: token → lexicon spec ids and classifier feature id, memoised. */
-  private tokenInfo: Record<Lang, (lower: string) => { specs: number[]; featureId: number }>;
+  private tokenInfo: Record<Reading, (lower: string) => { specs: number[]; featureId: number }>;
   private readonly featureIds = new Map<string, number>();
   private readonly featureKeys: string[] = [];
   private stamps = new Int32Array(1 << 14);
@@ -185,11 +185,13 @@ export class TensionAnalyzer {
     this.model = opts.model === undefined ? loadModel() : opts.model;
   }
 
-  private buildTokenInfo(): Record<Lang, (lower: string) => { specs: number[]; featureId: number }> {
+  private buildTokenInfo(): Record<Reading, (lower: string) => { specs: number[]; featureId: number }> {
     const matcher = this.matcher;
+    // Russian in Latin letters has the features of the same words in Cyrillic.
+    const ruLatFeature = (lower: string) => FEATURE_KEYS.ru(lower.charCodeAt(0) < 0x400 ? russianLatinToCyrillic(lower) : lower);
     return Object.fromEntries(
-      (['kk', 'ru', 'en', 'other'] as const).map((lang) => {
-        const feature = FEATURE_KEYS[lang];
+      (['kk', 'ru', 'en', 'other', 'ru-lat'] as const).map((lang) => {
+        const feature = lang === 'ru-lat' ? ruLatFeature : FEATURE_KEYS[lang];
         return [
           lang,
           memo((lower: string) => {
@@ -202,7 +204,7 @@ export class TensionAnalyzer {
           }),
         ];
       }),
-    ) as Record<Lang, (lower: string) => { specs: number[]; featureId: number }>;
+    ) as Record<Reading, (lower: string) => { specs: number[]; featureId: number }>;
   }
 
   /** Bound memory in a long-running worker: forget feature ids (and the memos that hold them). */
@@ -230,7 +232,8 @@ export class TensionAnalyzer {
     if (doc.title) raw.push({ text: doc.title, offset: 0, isTitle: true, tokens: doc.titleTokens });
     for (const sp of doc.sentences) raw.push({ text: sp.text, offset: sp.start, isTitle: false, tokens: sp.tokens });
     const lang: Lang = input.lang ?? this.detect(raw, body);
-    const sentences: Array<SentenceInput & { featureIds: number[] }> = raw.map((r) => this.sentence(r.text, r.offset, r.isTitle, lang, r.tokens));
+    const reading: Reading = lang === 'ru' && latinScript(raw) ? 'ru-lat' : lang;
+    const sentences: Array<SentenceInput & { featureIds: number[] }> = raw.map((r) => this.sentence(r.text, r.offset, r.isTitle, lang, reading, r.tokens));
     const rules = scoreRules(sentences);
     // Distinct feature keys without a Set: every key has an integer id, stamped per article.
     const features: string[] = [];
@@ -268,9 +271,9 @@ export class TensionAnalyzer {
     return detectFromWords(words, evidence);
   }
 
-  private sentence(text: string, offset: number, isTitle: boolean, lang: Lang, tokens: Token[]): SentenceInput & { featureIds: number[] } {
-    const info = this.tokenInfo[lang];
-    const li = LANG_SLOT[lang];
+  private sentence(text: string, offset: number, isTitle: boolean, lang: Lang, reading: Reading, tokens: Token[]): SentenceInput & { featureIds: number[] } {
+    const info = this.tokenInfo[reading];
+    const li = LANG_SLOT[reading];
     // Filled with push: packed arrays (new Array(n) would be holey, slower to read).
     const specs: number[][] = [];
     const featureIds: number[] = [];
@@ -291,7 +294,7 @@ export class TensionAnalyzer {
   slots(w: Word): Array<unknown> {
     if (w.owner !== this.infoGen) {
       w.owner = this.infoGen;
-      w.cache = [undefined, undefined, undefined, undefined, undefined, undefined];
+      w.cache = [undefined, undefined, undefined, undefined, undefined, undefined, undefined];
     }
     return w.cache as Array<unknown>;
   }
@@ -325,6 +328,24 @@ export class TensionAnalyzer {
       evidence: capEvidence(evidence),
     };
   }
+}
+
+/** Words read to tell Latin from Cyrillic script. */
+const SCRIPT_WORDS = 60;
+
+/** Most of the article's first words are in Latin letters (a Russian article typed in translit). */
+function latinScript(raw: ReadonlyArray<{ tokens: Token[] }>): boolean {
+  let lat = 0;
+  let cyr = 0;
+  for (const r of raw) {
+    for (const t of r.tokens) {
+      const c = t.lower.charCodeAt(0);
+      if (c >= 0x400 && c <= 0x52f) cyr++;
+      else if (c >= 97) lat++;
+      if (lat + cyr >= SCRIPT_WORDS) return lat > cyr;
+    }
+  }
+  return lat > cyr;
 }
 
 /**

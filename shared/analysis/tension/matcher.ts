@@ -9,12 +9,17 @@
 // prefix) and consumes its tokens; a winning "stop" entry yields nothing.
 
 import type { Lang } from '../types.ts';
-import { foldToken, latinKazakhToCyrillic, lowerToken, KAZAKH_LETTERS_RE } from '../text/normalize.ts';
+import { foldToken, latinKazakhToCyrillic, lowerToken, russianLatinToCyrillic, KAZAKH_LETTERS_RE } from '../text/normalize.ts';
 import type { Token } from '../text/tokenize.ts';
 import { kazakhDetails, stemmerFor } from '../stem/index.ts';
 import type { LexEntry, Lexicon } from './lexicon.ts';
 
 type MLang = 'kk' | 'ru' | 'en';
+/**
+ * How an article's words are looked up: its language, or 'ru-lat' for Russian typed in Latin letters,
+ * whose Latin words are read back into Cyrillic (russianLatinToCyrillic) and looked up as Russian.
+ */
+export type Reading = Lang | 'ru-lat';
 
 interface Phrase {
   specs: number[];
@@ -58,7 +63,7 @@ export class Matcher {
   /** Per spec id: the PEOPLE / PLACE / STOP bits of the one-word entries it is (see nameKind). */
   private wordKinds: number[] = [];
   /** Per article language: lower-cased token → spec ids over all languages it is looked up in. */
-  private merged: Record<Lang, Map<string, number[]>> = { kk: new Map(), ru: new Map(), en: new Map(), other: new Map() };
+  private merged: Record<Reading, Map<string, number[]>> = { kk: new Map(), ru: new Map(), en: new Map(), other: new Map(), 'ru-lat': new Map() };
   readonly version: string;
 
   constructor(lexicon: Lexicon) {
@@ -178,9 +183,17 @@ export class Matcher {
   }
 
   /** Spec ids of a token in an article of the given language, over every language it is looked up in. */
-  tokenSpecs(articleLang: Lang, lower: string): number[] {
-    const merged = this.merged[articleLang];
+  tokenSpecs(reading: Reading, lower: string): number[] {
+    const merged = this.merged[reading];
     let ids = merged.get(lower);
+    if (ids === undefined && reading === 'ru-lat') {
+      const c = lower.charCodeAt(0);
+      ids = c < 0x400 && !(c >= 48 && c <= 57) ? this.specsFor('ru', russianLatinToCyrillic(lower)) : this.tokenSpecs('ru', lower);
+      if (merged.size >= CACHE_LIMIT) merged.clear();
+      merged.set(lower, ids);
+      return ids;
+    }
+    const articleLang = reading as Lang;
     if (ids === undefined && ATTRIBUTIVE_COMPOUND.test(lower)) ids = [];
     if (ids === undefined) {
       const langs = Matcher.tokenLangs(articleLang, lower);

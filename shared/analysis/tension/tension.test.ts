@@ -1308,6 +1308,13 @@ describe('scripts, spellings and transliterations (news-test16 classes)', () => 
     expect(evOf(r.evidence, 'group').some((e) => e.weight > 0)).toBe(true);
   });
 
+  it('ru: Russian typed in Latin letters is read as Russian (a chat call against a people)', () => {
+    const r = a.analyze({ title: 'Taraz: v chatah zovut idti na rynok protiv kyrgyzov', text: 'U nas v Taraze s utra vo vseh chatah rassylayut soobshchenie: "vse muzhiki v 6 vechera sobiraemsya u vorot rynka, pokazhem kyrgyzam kto tut hozyain". K vecheru u vorot sobralos chelovek 50 molodyh parnei, potom priehala policiya.' });
+    expect(r.lang).toBe('ru');
+    expect(r.tension.label).toBe(1);
+    expect(r.evidence.some((e) => e.type === 'group' && e.text === 'kyrgyzov')).toBe(true);
+  });
+
   it('en: the rallies of a retrospective are no reaction to today\'s post', () => {
     const r = a.analyze({ lang: 'en', title: 'Fact check: China is not buying Kazakh land', text: 'A post claims that Chinese companies bought Kazakh farmland. Foreigners cannot own agricultural land. In 2016, proposed amendments led to rallies in several cities. Verdict: false.' });
     expect(r.tension.label).toBe(0);

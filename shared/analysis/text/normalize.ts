@@ -103,6 +103,42 @@ export function latinKazakhToCyrillic(lower: string): string {
   return out;
 }
 
+// Russian typed in Latin letters by readers ("v Kordaiskom raione draka", "muzhchiny dezhurili noch'yu"):
+// the common informal transliteration read back into Cyrillic, for lexicon look-up only. Digraphs first;
+// i after a vowel is й (Kordaiskom, raione, uigurami); y is ы, or й after a vowel at the end (domoy);
+// an apostrophe is the soft sign.
+const RU_LATIN_DIGRAPHS: Array<[string, string]> = [
+  ['shch', 'щ'], ['sch', 'щ'], ['tsya', 'тся'], ['zh', 'ж'], ['kh', 'х'], ['ts', 'ц'], ['ch', 'ч'], ['sh', 'ш'],
+  ['yu', 'ю'], ['ya', 'я'], ['yo', 'ё'], ['ju', 'ю'], ['ja', 'я'], ['jo', 'ё'],
+];
+const RU_LATIN_SINGLE: Record<string, string> = {
+  a: 'а', b: 'б', v: 'в', g: 'г', d: 'д', e: 'е', z: 'з', i: 'и', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о',
+  p: 'п', r: 'р', s: 'с', t: 'т', u: 'у', f: 'ф', h: 'х', c: 'ц', w: 'в', x: 'кс', q: 'к', j: 'й', y: 'ы',
+  "'": 'ь', '’': 'ь', 'ʼ': 'ь',
+};
+const RU_LATIN_VOWEL_RE = /[aeiouy]/;
+
+export function russianLatinToCyrillic(lower: string): string {
+  let out = '';
+  let i = 0;
+  outer: while (i < lower.length) {
+    for (const [lat, cyr] of RU_LATIN_DIGRAPHS) {
+      if (lower.startsWith(lat, i)) {
+        out += cyr;
+        i += lat.length;
+        continue outer;
+      }
+    }
+    const ch = lower[i]!;
+    const afterVowel = i > 0 && RU_LATIN_VOWEL_RE.test(lower[i - 1]!);
+    if (ch === 'i' && afterVowel) out += 'й';
+    else if (ch === 'y' && afterVowel && (i + 1 === lower.length || !RU_LATIN_VOWEL_RE.test(lower[i + 1]!))) out += 'й';
+    else out += RU_LATIN_SINGLE[ch] ?? ch;
+    i++;
+  }
+  return out;
+}
+
 /** Strip HTML-ish markup and entities that leak from feeds and scraped corpora. */
 export function stripMarkup(text: string): string {
   return text

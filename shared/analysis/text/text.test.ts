@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldToken, latinKazakhToCyrillic, lowerToken, normalizeText } from './normalize.ts';
+import { foldToken, latinKazakhToCyrillic, lowerToken, normalizeText, russianLatinToCyrillic } from './normalize.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -33,6 +33,10 @@ describe('normalisation', () => {
     expect(latinKazakhToCyrillic("turg'yndar")).toBe('тұрғындар');
     expect(latinKazakhToCyrillic("a'ley'mettik")).toBe('әлеуметтік');
     expect(latinKazakhToCyrillic('politsiia').startsWith('поліц')).toBe(true); // ц in loans
+  });
+  it('reads Russian typed in Latin letters back into Cyrillic', () => {
+    const words = "v kordaiskom raione draka muzhchiny dezhurili noch'yu s uigurami razbiratsya domoy".split(' ').map(russianLatinToCyrillic);
+    expect(words.join(' ')).toBe('в кордайском районе драка мужчины дежурили ночью с уйгурами разбиратся домой');
   });
   it('strips markup and entities', () => {
     expect(normalizeText('<b>казахи</b>&nbsp;и<br/>узбеки')).toBe(' казахи  и\nузбеки');
