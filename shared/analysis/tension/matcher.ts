@@ -24,6 +24,8 @@ export type Reading = Lang | 'ru-lat';
 interface Phrase {
   specs: number[];
   rank: number;
+  /** Position in its first spec's list (highest rank first): the order ties are reported in. */
+  seq: number;
   entries: LexEntry[];
   /** Per primary language: the entries this phrase yields when it wins alone (see phraseOutput). */
   out: Partial<Record<MLang, LexEntry[]>>;
@@ -56,6 +58,14 @@ export class Matcher {
   private prefixLens: Record<MLang, number[]> = { kk: [], ru: [], en: [] };
   /** Phrases by the spec id of their first word (an array: spec ids are dense). */
   private byFirst: Array<Phrase[] | undefined> = [];
+  /** The one-word phrase of each spec id. */
+  private single: Array<Phrase | undefined> = [];
+  /**
+   * Phrases of two or more words by the spec ids of their first two words (s1 * PAIR_KEY + s2), highest
+   * rank first: a token looks up only the phrases its next token can continue, not every phrase that
+   * starts with it ("не" starts dozens).
+   */
+  private byPair = new Map<number, Phrase[]>();
   private specKeyLen: number[] = [];
   private specIsPrefix: boolean[] = [];
   private tokenCache: Record<MLang, Map<string, number[]>> = { kk: new Map(), ru: new Map(), en: new Map() };
@@ -113,7 +123,7 @@ export class Matcher {
       let ph = phrases.get(pkey);
       if (!ph) {
         const rank = ids.length * 1000 + ids.reduce((a, id) => a + this.specKeyLen[id]! * 2 + (this.specIsPrefix[id] ? 0 : 1), 0);
-        ph = { specs: ids, rank, entries: [], out: {} };
+        ph = { specs: ids, rank, seq: 0, entries: [], out: {} };
         phrases.set(pkey, ph);
         const list = this.byFirst[ids[0]!] ?? [];
         list.push(ph);
@@ -132,7 +142,16 @@ export class Matcher {
     }
     // Highest rank first (stable: equal ranks keep lexicon order), so that matching can stop at
     // the first phrase ranked below the best one found.
-    for (const list of this.byFirst) list?.sort((a, b) => b.rank - a.rank);
+    for (const list of this.byFirst) {
+      if (!list) continue;
+      list.sort((a, b) => b.rank - a.rank);
+      list.forEach((ph, k) => {
+        ph.seq = k;
+        if (ph.specs.length === 1) this.single[ph.specs[0]!] = ph;
+        else push2(this.byPair, ph.specs[0]! * PAIR_KEY + ph.specs[1]!, ph);
+      });
+    }
+    if (specIds.size >= PAIR_KEY) throw new Error(`lexicon: ${specIds.size} word specs, more than the matcher's pair index holds`);
   }
 
   /**
@@ -236,26 +255,44 @@ export class Matcher {
       if (here.length === 0) continue;
       let best: Phrase[] | null = null;
       let bestRank = -1;
-      for (const s of here) {
-        const list = this.byFirst[s];
-        if (!list) continue;
-        for (const ph of list) {
-          if (ph.rank < bestRank) break;
-          if (i + ph.specs.length > n) continue;
-          let ok = true;
-          for (let k = 1; k < ph.specs.length; k++) {
-            if (!specs[i + k]!.includes(ph.specs[k]!)) {
-              ok = false;
-              break;
+      // Phrases of two or more words (they outrank every one-word phrase), then one-word phrases.
+      const next = i + 1 < n ? specs[i + 1]! : NONE;
+      if (next.length > 0) {
+        for (const s of here) {
+          for (const s2 of next) {
+            const list = this.byPair.get(s * PAIR_KEY + s2);
+            if (!list) continue;
+            for (const ph of list) {
+              if (ph.rank < bestRank) break;
+              if (i + ph.specs.length > n) continue;
+              let ok = true;
+              for (let k = 2; k < ph.specs.length; k++) {
+                if (!specs[i + k]!.includes(ph.specs[k]!)) {
+                  ok = false;
+                  break;
+                }
+              }
+              if (!ok) continue;
+              if (ph.rank > bestRank) {
+                bestRank = ph.rank;
+                best = [ph];
+              } else if (!best!.includes(ph)) best!.push(ph);
             }
           }
-          if (!ok) continue;
+        }
+      }
+      if (!best) {
+        for (const s of here) {
+          const ph = this.single[s];
+          if (!ph || ph.rank < bestRank) continue;
           if (ph.rank > bestRank) {
             bestRank = ph.rank;
             best = [ph];
           } else if (!best!.includes(ph)) best!.push(ph);
         }
       }
+      // Ties in the order of the token's spec ids, then of their phrase lists.
+      if (best && best.length > 1) best.sort((a, b) => here.indexOf(a.specs[0]!) - here.indexOf(b.specs[0]!) || a.seq - b.seq);
       if (best) {
         const len = best[0]!.specs.length;
         if (len > 1) multi = true;
@@ -349,6 +386,16 @@ function push(map: Map<string, number[]>, key: string, id: number): void {
   if (list) {
     if (!list.includes(id)) list.push(id);
   } else map.set(key, [id]);
+}
+
+/** Spec ids below this many make a pair key s1 * PAIR_KEY + s2 that stays an exact integer. */
+const PAIR_KEY = 1 << 20;
+const NONE: number[] = [];
+
+function push2(map: Map<number, Phrase[]>, key: number, ph: Phrase): void {
+  const list = map.get(key);
+  if (list) list.push(ph);
+  else map.set(key, [ph]);
 }
 
 function addAll(into: number[], from: number[] | undefined): void {
