@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlaceLevel } from '../types.ts';
-import { adjective, nameKey } from './normalize.ts';
+import { adjective, nameKey, skeleton } from './normalize.ts';
 
 export const GEO_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'geo');
 
@@ -109,6 +109,21 @@ for (const au of units) {
 for (const [kato, kind, kk, ru, en, ui] of gaz.settlements) {
   const au = units[ui];
   entities.push({ kato, level: 'settlement', kind, district: au.kato, region: au.region, name: { kk, ru, en } });
+}
+
+/**
+ * Region entity id → the city that shares its name (Алматы облысы → Алматы, Қарағанды облысы → Қарағанды):
+ * a region's Russian adjective with "городской" names that city ("Алматинский городской суд").
+ */
+export const namesakeCity = new Map<number, number>();
+{
+  const base = (n: string) => skeleton(n.split(' ')[0]!);
+  const cities = entities.map((e, id) => ({ e, id })).filter(({ e }) => e.level === 'city_republican' || e.level === 'city_regional');
+  entities.forEach((r, id) => {
+    if (r.level !== 'region') return;
+    const c = cities.find(({ e }) => (e.region === r.kato || e.level === 'city_republican') && base(e.name.kk) === base(r.name.kk));
+    if (c) namesakeCity.set(id, c.id);
+  });
 }
 
 /** Per entity id: 1 for a city of republican significance (read in a hot loop without touching the entity). */

@@ -39,6 +39,13 @@ describe('Kazakh case forms', () => {
     expect(g('kk', 'Şymkentte jol apaty boldy').region?.kato).toBe('790000000');
     expect(g('kk', 'Aqtöbede miting ótti').district?.kato).toBe('151000000');
     expect(g('kk', 'Qaraǵandy oblysynda qar jauady').region?.kato).toBe('350000000');
+    // a region's adjective with "городской" is its namesake city; bare "Шу" in Russian is the town
+    expect(g('ru', 'Апелляционная коллегия Алматинского городского суда оставила приговор.').district?.kato).toBe('750000000');
+    expect(g('ru', 'Карагандинский городской суд вынес приговор.').district?.kato).toBe('351000000');
+    expect(g('ru', 'В Шу задержаны четверо молодых людей.').district?.kato).toBe('316600000');
+    // several districts of a city named alike: the city; where a person's family is from: no place of the story
+    expect(g('en', 'The Almaty city maslikhat renamed streets in the Alatau, Nauryzbay and Turksib districts.').district?.kato).toBe('750000000');
+    expect(g('en', 'Her parents are from Ust-Kamenogorsk, and the family lives in Almaty.').district?.kato).toBe('750000000');
     // the 2017 apostrophe alphabet: s' is ш, c' is ч, y' is у
     expect(g('kk', "Aqmola oblysy By'rabai' ay'danynda, S's'y'c'i'nsk qalasynyn' man'ynda jol apaty boldy").district?.kato).toBe('117000000');
     expect(g('kk', "S'ymkentte jol apaty boldy").region?.kato).toBe('790000000');

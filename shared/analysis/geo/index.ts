@@ -19,6 +19,7 @@ import {
   formerOnly,
   getUnit,
   isRepublicanCity,
+  namesakeCity,
   KAZAKHSTAN_CODE,
   multiPrefixes,
   nameIndex,
@@ -166,7 +167,9 @@ interface Raw {
 
 const ORIGIN_EN = new Set(['born', 'bred', 'native']);
 /** Motion verbs before "from"/"из": the place is where people came from (transliterated keys). */
-const CAME_FROM_RE = /^(travel|came$|come$|arriv|moved$|flew$|priehav|priehal|pribiv|pribil|pereeha)/;
+/** A city district is the article's district only when it has this many times the votes of the next one the article names. */
+const CITY_PART_LEAD = 1.5;
+const CAME_FROM_RE = /^(travel|came$|come$|arriv|moved$|flew$|priehav|priehal|pribiv|pribil|pereeha|are$|is$|was$|were$|originally$|hail|rodom$)/;
 
 /** Words right before a club or company name (skeleton keys): ФК, FC, клуб, команда, ТОО, игрок … */
 // (Russian and English put the word before the name; Kazakh puts клубы / командасы after it.)
@@ -572,7 +575,11 @@ function filterByGeneric(raw: Raw, lang: Lang, namedCities?: ReadonlySet<string>
       const r = pickIds(ents, (e) => e.level === 'region');
       if (r.length) return { ids: r, standalone: false };
     }
-    if (g === 'city') return { ids: pickIds(ents, (e) => e.level === 'city_republican' || e.level === 'city_regional'), standalone: false };
+    if (g === 'city') {
+      const cities = pickIds(ents, (e) => e.level === 'city_republican' || e.level === 'city_regional');
+      // "Алматинский городской суд": the region's adjective names its namesake city
+      return { ids: cities.length ? cities : ents.flatMap((id) => namesakeCity.get(id) ?? []), standalone: false };
+    }
     const d = pickIds(ents, (e) => e.level === 'district' || e.level === 'city_district');
     if (d.length) return { ids: d, standalone: g === null };
     return { ids: pickIds(ents, (e) => e.level === 'region'), standalone: g === null };
@@ -886,7 +893,8 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     // "Aktau-born", "Shymkent-bred": where a person comes from.
     const nx = toks[r.i + r.n];
     if (lang === 'en' && nx && toks[r.i + r.n - 1].hyphenNext && ORIGIN_EN.has(nx.key)) r.demonym = true;
-    // "fans who had travelled from Shymkent", "приехавшие из Шымкента": where people came from
+    // "fans who had travelled from Shymkent", "приехавшие из Шымкента", "my wife's parents are from
+    // Ust-Kamenogorsk", "родом из Тараза": where people came from
     const via = toks[r.i - 1];
     const verb = toks[r.i - 2];
     if (via && verb && verb.sentence === via.sentence && (via.key === 'from' || via.key === 'iz') && CAME_FROM_RE.test(verb.key)) r.demonym = true;
@@ -1288,7 +1296,10 @@ function run(doc: TokenizedArticle, lang: Lang, feedRegionCode: string | undefin
     let bestD = best(groups);
     if (bestD) {
       const parts = [...districtScore].filter(([dk, v]) => v.named && getUnit(dk)?.parent === bestD);
-      if (parts.length) bestD = best(parts);
+      // several of the city's districts named about as often ("streets in the Alatau, Nauryzbay and
+      // Turksib districts"): the story is the city's
+      const scores = parts.map(([, v]) => v.s).sort((a, b) => b - a);
+      if (parts.length && !(scores.length > 1 && scores[0]! < CITY_PART_LEAD * scores[1]!)) bestD = best(parts);
     }
     if (bestD) {
       const du = getUnit(bestD)!;

@@ -406,6 +406,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         continue;
       }
       const accF = accident[si] && accidentOutcome(e) ? ACCIDENT_FACTOR : 1;
+      // what a call demands ("call for violence against", "призывы к выселению"): said, not done
+      const called = e.type === 'violence' && calledFor(toks, m);
       const w = e.weight * coFactor * histF * quoteF * headline * accF;
       raw += w;
       f.conflict += w;
@@ -422,13 +424,13 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       // (not a "dispute": a fact-check says the video's context was disputed)
       // (not a fight the claim itself reports: "a video passed off as a brawl with migrants", "якобы")
       // (and not in a retrospective: the rallies of 2016 were no reaction to today's post)
-      if (!historical[si] && ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.call || e.reaction || (e.type === 'violence' && !e.outcome && e.severity !== 'quarrel' && !(hedged ??= hedgedSentence(s))))) reacted = true;
+      if (!historical[si] && ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.call || e.reaction || (e.type === 'violence' && !e.outcome && !called && e.severity !== 'quarrel' && !(hedged ??= hedgedSentence(s))))) reacted = true;
       // a call, a protest, a road block or a threat; not a generic "gathered" (half-weight entries)
       if ((e.type === 'mobilisation' && e.weight >= ESCALATING_MOBILISATION) || e.threat) escalation = true;
       // so is a clash between groups that happened: elders meeting after a mass brawl between local
       // and Chechen youths are the response to it, not a sign that nothing happened
       if (e.type === 'violence' && e.severity && SEVERITY_ORDER.indexOf(e.severity) >= GROUP_CLASH_INDEX && coFactor >= ADJACENT_FACTOR && !historical[si] && accF === 1) escalation = true;
-      if (e.type === 'violence' && e.severity && quoteF > SHORT_QUOTE_FACTOR) {
+      if (e.type === 'violence' && e.severity && quoteF > SHORT_QUOTE_FACTOR && !called) {
         const idx = SEVERITY_ORDER.indexOf(e.severity);
         if (!historical[si] && accF === 1) {
           f.anySeverityIndex = Math.max(f.anySeverityIndex, idx);
@@ -458,7 +460,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   }
   f.historical = conflictSentences ? historicalConflictSentences / conflictSentences : 0;
   // A fact-check of a claim nobody acted on: the rumour and the hostility it quotes are what it debunks.
-  f.debunkOnly = titled && sentences[0]!.matches.some((m) => m.entry.factCheck === true) && !reacted;
+  f.debunkOnly = titled && (sentences[0]!.matches.some((m) => m.entry.factCheck === true) || genreLabel(sentences[0]!)) && !reacted;
   f.foreignMentions = foreignMentions;
   f.domesticMentions = domesticMentions;
   if (foreignMentions > 0) {
@@ -480,6 +482,30 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     raw = raw > 0 ? raw * damp : raw;
   }
   return { features: f, evidence, raw };
+}
+
+/**
+ * Words that make the violence term after them (or, in Kazakh, before them) the content of a call:
+ * "call for violence", "called for the expulsion of", "призывы к насилию", "зорлық-зомбылыққа шақыру".
+ */
+const CALL_BEFORE = /^(call|calls|called|calling|urge|urged|urging|incite|incited|inciting|incitement|advocat|призыв|призва|подстрек|склоня)/;
+const CALL_AFTER = /^(шақыр|шакыр|үнде|унде)/;
+/** Tokens between a call word and the violence it demands ("call for [the] violence", "призывы к"). */
+const CALL_WINDOW = 3;
+
+function calledFor(toks: Token[], m: Match): boolean {
+  for (let k = m.start - 1; k >= Math.max(0, m.start - CALL_WINDOW); k--) if (CALL_BEFORE.test(toks[k]!.lower)) return toks[k]!.clause === toks[m.start]!.clause;
+  const after = toks[m.end];
+  return after !== undefined && CALL_AFTER.test(after.lower);
+}
+
+/** Headline labels of a fact-check or an explainer, before a colon: "Фейк: …", "Fake: …", "Explainer: …", "Жалған: …". */
+const GENRE_LABELS = new Set(['фейк', 'fake', 'жалған', 'жалган', 'zhalgan', 'jalğan', 'explainer', 'explained', 'разбор', 'объясняем', 'түсіндірме', 'тусиндирме']);
+
+function genreLabel(title: SentenceInput): boolean {
+  const first = title.tokens[0];
+  if (!first || !GENRE_LABELS.has(first.lower)) return false;
+  return /^\s*:/.test(title.text.slice(first.end - title.offset));
 }
 
 /** English nouns for one person that a people's name can qualify: "a Chinese foreman", "an Uzbek worker". */

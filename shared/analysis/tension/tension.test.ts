@@ -1320,3 +1320,24 @@ describe('scripts, spellings and transliterations (news-test16 classes)', () => 
     expect(r.tension.label).toBe(0);
   });
 });
+
+describe('language, identity and the online world (news-test17 classes)', () => {
+  it.each([
+    ['ru', 'Фейк: в Казахстане не собираются закрывать русские школы', 'В соцсетях распространяется сообщение о том, что русские школы якобы закроют. В министерстве назвали это недостоверной информацией. Обращений не поступало.'],
+    ['en', 'Fake: no, Kazakh will not be the only language in shops', 'A post claims that shop assistants will be fined for speaking Russian to Kazakh customers. The ministry said no such rule exists. The post drew few comments.'],
+    ['kk', 'Жалған: орыс мектептері жабылмайды', 'Әлеуметтік желіде орыс мектептері жабылады деген ақпарат тарады. Министрлік бұл ақпаратты жоққа шығарды. Тұрғындардан шағым түскен жоқ.'],
+  ] as const)('%s: a headline labelled "Fake:" announces a fact-check', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+
+  it('en: an explainer of Article 174 — the violence a call demands is said, not done', () => {
+    const r = a.analyze({ lang: 'en', title: 'Explainer: what is Article 174?', text: 'Article 174 prohibits inciting national discord. It is used against people who call for violence against an ethnic group. Typical cases include people who called for the expulsion of a group. The penalty is up to seven years.' });
+    expect(r.tension.label).toBe(0);
+  });
+
+  it('ru: a call for violence is hostility, not a clash that happened (no group_clash severity)', () => {
+    const r = a.analyze({ lang: 'ru', title: 'В чатах призывают к погромам дунган', text: 'В нескольких чатах появились призывы к погромам дунганских домов в Кордайском районе. Полиция возбудила дело по статье 174.' });
+    expect(r.tension.label).toBe(1);
+    expect(r.tension.severity).not.toBe('pogrom');
+  });
+});
