@@ -72,9 +72,7 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiWord = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
 type TokenInfo = { specs: number[]; featureId: number };
 /** Cache slots of a word form (TensionAnalyzer.slots): token info per article language, then detection evidence and Kazakh verbal negation. */
-const LANG_SLOT: Record<Reading, number> = { kk: 0, ru: 1, en: 2, other: 3, 'ru-lat': 6 };
-const DETECT_SLOT = 4;
-const KK_NEG_SLOT = 5;
+const LANG_SLOT: Record<Reading, number> = { kk: 0, ru: 1, en: 2, other: 3, 'ru-lat': 4 };
 const MIN_FEATURE_LEN = 2;
 /** Words read for language detection: the opening of an article is enough. */
 const DETECT_WORDS = 150;
@@ -259,8 +257,8 @@ export class TensionAnalyzer {
     for (const r of raw) {
       for (const t of r.tokens) {
         words.push(t.lower);
-        const slots = this.slots(t.word);
-        evidence.push((slots[DETECT_SLOT] ?? (slots[DETECT_SLOT] = wordEvidence(t.lower))) as WordEvidence);
+        const w = this.own(t.word);
+        evidence.push((w.tDetect ??= wordEvidence(t.lower)) as WordEvidence);
         chars += t.lower.length;
         if (words.length >= DETECT_WORDS) break;
       }
@@ -278,9 +276,16 @@ export class TensionAnalyzer {
     const specs: number[][] = [];
     const featureIds: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const w = tokens[i]!.word;
-      const slots = this.slots(w);
-      const ti = (slots[li] ?? (slots[li] = info(w.lower))) as TokenInfo;
+      const w = this.own(tokens[i]!.word);
+      // the reading's own field of the form (a switch, not a computed key: this runs for every token)
+      let ti: TokenInfo;
+      switch (li) {
+        case 0: ti = (w.tKk ??= info(w.lower)) as TokenInfo; break;
+        case 1: ti = (w.tRu ??= info(w.lower)) as TokenInfo; break;
+        case 2: ti = (w.tEn ??= info(w.lower)) as TokenInfo; break;
+        case 3: ti = (w.tOther ??= info(w.lower)) as TokenInfo; break;
+        default: ti = (w.tRuLat ??= info(w.lower)) as TokenInfo;
+      }
       specs.push(ti.specs);
       featureIds.push(ti.featureId);
     }
@@ -290,13 +295,13 @@ export class TensionAnalyzer {
     return { text, offset, tokens, matches, isTitle, years, featureIds };
   }
 
-  /** The cache slots of an interned word form for this analyser generation (see infoGen). */
-  slots(w: Word): Array<unknown> {
+  /** The interned word form, its tension fields emptied if another analyser generation filled them (see infoGen). */
+  own(w: Word): Word {
     if (w.owner !== this.infoGen) {
       w.owner = this.infoGen;
-      w.cache = [undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+      w.tKk = w.tRu = w.tEn = w.tOther = w.tRuLat = w.tDetect = w.tKkNeg = undefined;
     }
-    return w.cache as Array<unknown>;
+    return w;
   }
 
   analyze(input: TensionInput): TensionOutput {
@@ -362,8 +367,8 @@ function addKazakhVerbNegations(tokens: Token[], matches: Match[], analyzer: Ten
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.lower.length < 6) continue;
-    const slots = analyzer.slots(t.word);
-    if (!((slots[KK_NEG_SLOT] ?? (slots[KK_NEG_SLOT] = isKazakhNegatedVerb(t.lower))) as boolean)) continue;
+    const w = analyzer.own(t.word);
+    if (!((w.tKkNeg ??= isKazakhNegatedVerb(t.lower)) as boolean)) continue;
     // A negated verb inside a matched phrase ("зардап шекпеді") still negates it.
     if (matches.some((m) => i >= m.start && i < m.end && m.entry.type === 'negation')) continue;
     matches.push({ start: i, end: i + 1, entry: KK_VERB_NEGATION, lang: 'kk' });

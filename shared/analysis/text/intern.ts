@@ -100,9 +100,19 @@ export class Form {
   readonly lower: string;
   /** A "but"-word that starts a new clause. */
   readonly clauseWord: boolean;
-  /** Tension analyser cache (tension/analyze.ts): who filled it, and what. */
+  /**
+   * Tension analyser cache (tension/analyze.ts): who filled it, and what — per reading of the word
+   * (kk, ru, en, other, ru-lat), its language-detection evidence, its Kazakh verb negation. Fields of
+   * the form itself, not an array beside it: they are read for every token.
+   */
   owner: unknown = undefined;
-  cache: unknown = undefined;
+  tKk: unknown = undefined;
+  tRu: unknown = undefined;
+  tEn: unknown = undefined;
+  tOther: unknown = undefined;
+  tRuLat: unknown = undefined;
+  tDetect: unknown = undefined;
+  tKkNeg: unknown = undefined;
   /** Geocoder (geo/normalize.ts, geo/index.ts): case flags (-1 until computed), skeleton, generic-term and demonym readings. */
   geoFlags = -1;
   key: string | undefined = undefined;
