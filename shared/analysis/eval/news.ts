@@ -40,6 +40,7 @@ export const BLIND_NEWS_SETS: ReadonlyArray<{ file: string; title: string }> = [
   blindSet(14, 'borders, diasporas and news from abroad'),
   blindSet(15, 'officialese and euphemism'),
   blindSet(16, 'scripts, spellings and transliterations'),
+  blindSet(17, 'language, identity and the online world'),
 ];
 
 export interface NewsItem {

@@ -43,6 +43,8 @@ describe('Kazakh case forms', () => {
     expect(g('ru', 'Апелляционная коллегия Алматинского городского суда оставила приговор.').district?.kato).toBe('750000000');
     expect(g('ru', 'Карагандинский городской суд вынес приговор.').district?.kato).toBe('351000000');
     expect(g('ru', 'В Шу задержаны четверо молодых людей.').district?.kato).toBe('316600000');
+    // a road named by its ends, written as one word in Kazakh (тасжолы)
+    expect(g('kk', 'Алматы облысы Жамбыл ауданының аумағында, Алматы–Бішкек тасжолында жол апаты болды.').district?.kato).toBe('194200000');
     // several districts of a city named alike: the city; where a person's family is from: no place of the story
     expect(g('en', 'The Almaty city maslikhat renamed streets in the Alatau, Nauryzbay and Turksib districts.').district?.kato).toBe('750000000');
     expect(g('en', 'Her parents are from Ust-Kamenogorsk, and the family lives in Almaty.').district?.kato).toBe('750000000');

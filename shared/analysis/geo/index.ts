@@ -187,8 +187,8 @@ const SPORTS_WORD = /^(match|gol$|goal|talkanda|chempionat|liga|ligi|ligu|league
 /** Sports nouns (context for a bare, unquoted team name): match, cup, league, goal, со счётом … */
 const SPORTS_NOUN = /^(match|gol$|goli$|gola$|goal|chempionat|liga|ligi|ligu|league|turnir|tournament|kubok|kubk|kubog|cup$|fixture|schetom|esebi|esep|oiin|oin$|oinda|oinin|oini$|stadion|stadium|polufinal|semifinal|final|premer|tur$|ture$|turda|turind)/;
 /** A result verb right next to a bare team name: «Тобол разгромил Астану», "Tobol beat Astana". */
-/** Words for a road (трасса, автодорога, шоссе, тас жол, highway, road). */
-const ROAD_WORD = /^(trass|avtodorog|avtotrass|shosse|avtomagistral|jol$|joli|jolind|jolinda|jolindagi|higuai|roads?$|motoruai)/;
+/** Words for a road (трасса, автодорога, шоссе, тас жол / тасжол, highway, road). */
+const ROAD_WORD = /^(trass|avtodorog|avtotrass|shosse|avtomagistral|jol$|joli|jolind|jolinda|jolindagi|tasjol|higuai|roads?$|motoruai)/;
 const SPORTS_VERB = /^(razgrom|obigra|pobedi|ustupi|proigra|odolel|pereigra|beat$|beats$|defeat|thrash|edged$|routed$|jendi|jenildi|utti$|utildi|talkanda)/;
 /** "lost" is a result verb only before "to" (Aktobe lost to Atyrau). */
 const LOST = /^(lost|lose|loses)$/;

@@ -499,8 +499,14 @@ function calledFor(toks: Token[], m: Match): boolean {
   return after !== undefined && CALL_AFTER.test(after.lower);
 }
 
-/** Headline labels of a fact-check or an explainer, before a colon: "Фейк: …", "Fake: …", "Explainer: …", "Жалған: …". */
-const GENRE_LABELS = new Set(['фейк', 'fake', 'жалған', 'жалган', 'zhalgan', 'jalğan', 'explainer', 'explained', 'разбор', 'объясняем', 'түсіндірме', 'тусиндирме']);
+/**
+ * Headline labels of a fact-check, an explainer or a survey, before a colon: "Фейк: …", "Fake: …", "Explainer: …",
+ * "Жалған: …", "Сауалнама: …" (a survey reports what people think, not what happened).
+ */
+const GENRE_LABELS = new Set([
+  'фейк', 'fake', 'жалған', 'жалган', 'zhalgan', 'jalğan', 'explainer', 'explained', 'разбор', 'объясняем', 'түсіндірме', 'тусиндирме',
+  'сауалнама', 'saualnama', 'опрос', 'survey', 'poll',
+]);
 
 function genreLabel(title: SentenceInput): boolean {
   const first = title.tokens[0];
@@ -603,16 +609,16 @@ export function hasGroupFraming(sentences: SentenceInput[]): boolean {
 export const MIXED_PEOPLES = 3;
 
 /**
- * The sentence lists three or more peoples and reports no conflict, grievance or hostility: a mixed
- * community ("a petition signed by Kazakhs, Russians, Uighurs and Turks", "в селе живут казахи, русские,
- * уйгуры и турки"), everyone on one side. Its ethnonyms are no group reference: a protest over a
- * pasture is not about peoples because the petition lists them.
+ * The sentence lists three or more peoples and reports no conflict or hostility: a mixed community ("a
+ * petition signed by Kazakhs, Russians, Uighurs and Turks", "в селе живут казахи, русские, уйгуры и турки",
+ * a language course of Russians, Tatars, Germans and Koreans), everyone on one side. Its ethnonyms are no
+ * group reference: a protest over a pasture is not about peoples because the petition lists them.
  */
 function mixedCommunity(s: SentenceInput): boolean {
   let peoples: string[] | null = null;
   for (const m of s.matches) {
     const e = m.entry;
-    if (CONFLICT.has(e.type) || e.type === 'grievance') return false;
+    if (CONFLICT.has(e.type)) return false;
     if (e.type !== 'group' || !e.group || e.citizenship || ONE_PERSON_SKIP.has(e.group)) continue;
     peoples ??= [];
     if (!peoples.includes(e.group)) peoples.push(e.group);

@@ -1335,6 +1335,22 @@ describe('language, identity and the online world (news-test17 classes)', () => 
     expect(r.tension.label).toBe(0);
   });
 
+  it.each([
+    ['kk', 'ҚК-нің 174-бабы: алауыздықты қоздырғаны үшін кім және қалай жауапқа тартылады', 'Қылмыстық кодекстің 174-бабы әлеуметтік, ұлттық алауыздықты қоздыруға тыйым салады. Жаза айыппұлдан жеті жылға дейін бас бостандығынан айыруға дейін.'],
+    ['kk', 'Бас прокуратура: алауыздықты қоздыру бойынша істер саны азайды', 'Биыл 174-бап бойынша істер саны былтырғыдан азайды. Істердің көбі әлеуметтік желідегі жазбаларға қатысты.'],
+    ['ru', 'Генпрокуратура: число дел о разжигании розни снизилось', 'За год по статье 174 возбуждено меньше дел, чем годом ранее. Большинство дел связано с публикациями в соцсетях.'],
+    ['kk', 'Сауалнама: тұрғындардың 85 пайызы ұлтаралық қатынасты тұрақты деп санайды', 'Сауалнамаға қатысқандардың 85 пайызы ұлтаралық қатынасты тұрақты деп бағалады. 10 пайызы желідегі арандатушылықты алаңдатады деп атады.'],
+  ] as const)('%s: statistics, an explainer of the law or a survey in the headline', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+
+  it.each([
+    ['kk', 'Бұл тек қана бастамасы.', 'foreign'],
+    ['kk', 'Оның даусы қатты шықты.', 'violence'],
+  ] as const)('%s: false friends (қана "only" is no Canada, даусы "his voice" no dispute): %s', (lang, text, type) => {
+    expect(evOf(a.analyze({ lang, text }).evidence, type as EvidenceType)).toEqual([]);
+  });
+
   it('ru: a call for violence is hostility, not a clash that happened (no group_clash severity)', () => {
     const r = a.analyze({ lang: 'ru', title: 'В чатах призывают к погромам дунган', text: 'В нескольких чатах появились призывы к погромам дунганских домов в Кордайском районе. Полиция возбудила дело по статье 174.' });
     expect(r.tension.label).toBe(1);
