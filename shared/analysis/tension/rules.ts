@@ -328,6 +328,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     let sentenceHasConflict = false;
     let quoteNoted = false;
     let hedged: boolean | undefined;
+    let penal: boolean | undefined;
 
     for (const m of s.matches) {
       const e = m.entry;
@@ -406,8 +407,9 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         continue;
       }
       const accF = accident[si] && accidentOutcome(e) ? ACCIDENT_FACTOR : 1;
-      // what a call demands ("call for violence against", "призывы к выселению"): said, not done
-      const called = e.type === 'violence' && calledFor(toks, m);
+      // what a call demands ("call for violence against", "призывы к выселению"), or a penalty clause of
+      // the law ("punishable … when committed with the use of violence"): said, not done
+      const called = e.type === 'violence' && (calledFor(toks, m) || (penal ??= penaltyClause(toks)));
       const w = e.weight * coFactor * histF * quoteF * headline * accF;
       raw += w;
       f.conflict += w;
@@ -499,6 +501,14 @@ function calledFor(toks: Token[], m: Match): boolean {
   return after !== undefined && CALL_AFTER.test(after.lower);
 }
 
+/** Words of a penalty clause: the law describes what it punishes (карается, жазаланады, punishable). */
+const PENALTY = /^(punishable|карает|караетс|караютс|наказываетс|наказываютс|жазаланад|жазалана)/;
+
+function penaltyClause(toks: Token[]): boolean {
+  for (const t of toks) if (PENALTY.test(t.lower)) return true;
+  return false;
+}
+
 /**
  * Headline labels of a fact-check, an explainer or a survey, before a colon: "Фейк: …", "Fake: …", "Explainer: …",
  * "Жалған: …", "Сауалнама: …" (a survey reports what people think, not what happened).
@@ -510,8 +520,27 @@ const GENRE_LABELS = new Set([
 
 function genreLabel(title: SentenceInput): boolean {
   const first = title.tokens[0];
-  if (!first || !GENRE_LABELS.has(first.lower)) return false;
-  return /^\s*:/.test(title.text.slice(first.end - title.offset));
+  if (first && GENRE_LABELS.has(first.lower) && /^\s*:/.test(title.text.slice(first.end - title.offset))) return true;
+  return deniedClaim(title);
+}
+
+/** A denial verb in the headline and what it denies: a claim in quotes, posts, reports, information. */
+const DENY_VERB = /^(deny|denies|denied|refute|refutes|refuted|опроверг|опровергл|опровергает|опровергают|жоққа|теріске)/;
+const CLAIM_NOUN = /^(posts?|reports?|claims?|rumou?rs?|information|информаци|сообщени|публикаци|слух|ақпарат|хабар)/;
+
+/**
+ * "Border service denies 'mass fight' at checkpoint", "Полиция опровергла информацию о драке", "…ақпаратты жоққа
+ * шығарды": the headline denies a claim, not a motive ("police deny an ethnic motive" names no claim).
+ */
+function deniedClaim(title: SentenceInput): boolean {
+  const toks = title.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    if (!DENY_VERB.test(toks[i]!.lower)) continue;
+    // a quotation right after the verb (the tokeniser takes ' for an apostrophe, so the text is read)
+    if (/^\s*["«“‘']/.test(title.text.slice(toks[i]!.end - title.offset))) return true;
+    for (let k = Math.max(0, i - 3); k < Math.min(toks.length, i + 4); k++) if (k !== i && CLAIM_NOUN.test(toks[k]!.lower)) return true;
+  }
+  return false;
 }
 
 /** English nouns for one person that a people's name can qualify: "a Chinese foreman", "an Uzbek worker". */

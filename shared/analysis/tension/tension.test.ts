@@ -1357,3 +1357,23 @@ describe('language, identity and the online world (news-test17 classes)', () => 
     expect(r.tension.severity).not.toBe('pogrom');
   });
 });
+
+describe('denied claims, penalty clauses and patrols', () => {
+  it.each([
+    ['en', "Border service denies 'mass fight' at checkpoint", "The border department has denied posts claiming that a 'mass fight with Uzbek drivers' broke out at the checkpoint. Two drivers argued over the queue; there was no fight involving citizens of Uzbekistan."],
+    ['ru', 'Полиция опровергла информацию о массовой драке в Шу', 'В соцсетях распространяется видео, на котором якобы дерутся местные жители и приезжие. В полиции сообщили, что ролик снят в другом городе. Обращений не поступало.'],
+  ] as const)('%s: a headline that denies a claim (in quotes, or "posts", "информацию") announces a fact-check', (lang, title, text) => {
+    expect(a.analyze({ lang, title, text }).tension.label).toBe(0);
+  });
+
+  it('en: a rumour the police deny stays a signal when residents formed night patrols', () => {
+    const r = a.analyze({ lang: 'en', title: "Police deny 'night attacks' by migrants after residents start patrols", text: 'A post claiming that Tajik migrants had beaten women spread in local chats. By Tuesday groups of local men had formed night patrols and were stopping migrant workers in the streets. Police said the information is false.' });
+    expect(r.tension.label).toBe(1);
+  });
+
+  it('en: the violence of a penalty clause is the law, not an event', () => {
+    const r = a.analyze({ lang: 'en', title: 'Prosecutors explain liability for inciting discord', text: 'Under Article 174 such actions are punishable by up to seven years, and up to twenty years when committed by a group or with the use of violence. No cases were registered last year.' });
+    expect(r.tension.label).toBe(0);
+    expect(r.tension.severity).toBe('none');
+  });
+});
