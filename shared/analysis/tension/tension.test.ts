@@ -1377,3 +1377,11 @@ describe('denied claims, penalty clauses and patrols', () => {
     expect(r.tension.severity).toBe('none');
   });
 });
+
+describe('Kazakh: people from abroad and demands to move them out', () => {
+  it('kk: residents gathered demanding that Afghan families be moved out (typed without Kazakh letters)', () => {
+    const r = a.analyze({ lang: 'kk', title: 'Шымкентте тургындар ауган отбасыларын кошируди талап етип жиналды', text: 'Уй ауласында елуге жуык тургын жиналып, Ауганстаннан келген уш отбасын кошируди талап етти. Полиция жиналгандарды таратты.' });
+    expect(r.tension.label).toBe(1);
+    expect(evOf(r.evidence, 'group').map((e) => e.text)).toContain('Ауганстаннан келген');
+  });
+});
