@@ -274,6 +274,11 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
       historical[k] = true;
     }
   }
+  // A headline dated years back ("a teacher remembers December 1986", "Малиновое-2007: как это было") makes the
+  // article a memory: every sentence that names no present time and no recent year is history.
+  if (titled && !present[0] && sentences[0]!.years.length > 0 && sentences[0]!.years.every((y) => y < HISTORY_BEFORE_YEAR)) {
+    for (let si = 1; si < n; si++) if (!present[si] && sentences[si]!.years.every((y) => y < HISTORY_BEFORE_YEAR)) historical[si] = true;
+  }
   // An accident story (its headline or lead reports one) in which nobody is said to fight or
   // attack: every death and injury it reports is the accident's, also in the follow-up sentences.
   const accidentStory = n > 0 && (accident[0] || (n > 1 && accident[1])) && sentences.every((s) => s.matches.every((m) => m.entry.type !== 'violence' || accidentOutcome(m.entry)));
