@@ -1385,3 +1385,17 @@ describe('Kazakh: people from abroad and demands to move them out', () => {
     expect(evOf(r.evidence, 'group').map((e) => e.text)).toContain('Ауганстаннан келген');
   });
 });
+
+describe('hate leaflets and expulsion calls', () => {
+  it.each([
+    ['en', "Leaflets appeared on doors saying that 'Kyrgyz must leave the district' and that local men would 'clean the streets'."],
+    ['ru', 'В микрорайоне расклеили листовки с призывами выгнать киргизов.'],
+    ['kk', 'Аулада қырғыздарға қарсы үндеу жазылған парақшалар ілінді.'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(evOf(a.analyze({ lang, text }).evidence, 'hostility').length).toBeGreaterThan(0);
+  });
+  it('a headline dated years back makes the article a memory (no severity from its story)', () => {
+    const r = a.analyze({ lang: 'en', title: 'A teacher remembers December 1986', text: 'She keeps a notebook from those days. The demonstrations were broken up by troops; people died and hundreds were injured. Today the events are commemorated with a monument.' });
+    expect(r.tension.label).toBe(0);
+  });
+});
