@@ -41,6 +41,7 @@ export const BLIND_NEWS_SETS: ReadonlyArray<{ file: string; title: string }> = [
   blindSet(15, 'officialese and euphemism'),
   blindSet(16, 'scripts, spellings and transliterations'),
   blindSet(17, 'language, identity and the online world'),
+  blindSet(18, 'long reads: features, reportage, interviews'),
 ];
 
 export interface NewsItem {

@@ -1399,3 +1399,14 @@ describe('hate leaflets and expulsion calls', () => {
     expect(r.tension.label).toBe(0);
   });
 });
+
+describe('long reads (news-test18 classes)', () => {
+  it('kk: a village named Бірлікүстем is no peace cue (бірлік is a stem, not a prefix)', () => {
+    expect(evOf(a.analyze({ lang: 'kk', text: 'Бірлікүстемдегі маусым басталды.' }).evidence, 'peace')).toEqual([]);
+    expect(evOf(a.analyze({ lang: 'kk', text: 'Ауылда бірлік пен татулық сақталған.' }).evidence, 'peace').length).toBeGreaterThan(0);
+  });
+  it('kk: a headline about a false video announces a fact-check', () => {
+    const r = a.analyze({ lang: 'kk', title: 'Фейктің анатомиясы: Петропавл туралы жалған видео қалай тарады', text: 'Видеода орыстарды қаладан қуу туралы айтылған. Полиция видеоның жалған екенін анықтады. Тұрғындар оған мән бермеді.' });
+    expect(r.tension.label).toBe(0);
+  });
+});
