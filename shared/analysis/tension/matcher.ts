@@ -66,6 +66,8 @@ export class Matcher {
    * starts with it ("не" starts dozens).
    */
   private byPair = new Map<number, Phrase[]>();
+  /** Per spec id: 1 when some phrase of two or more words starts with it (most specs start none). */
+  private startsPair = new Uint8Array(0);
   private specKeyLen: number[] = [];
   private specIsPrefix: boolean[] = [];
   private tokenCache: Record<MLang, Map<string, number[]>> = { kk: new Map(), ru: new Map(), en: new Map() };
@@ -152,6 +154,8 @@ export class Matcher {
       });
     }
     if (specIds.size >= PAIR_KEY) throw new Error(`lexicon: ${specIds.size} word specs, more than the matcher's pair index holds`);
+    this.startsPair = new Uint8Array(specIds.size);
+    for (const list of this.byPair.values()) this.startsPair[list[0]!.specs[0]!] = 1;
   }
 
   /**
@@ -259,6 +263,7 @@ export class Matcher {
       const next = i + 1 < n ? specs[i + 1]! : NONE;
       if (next.length > 0) {
         for (const s of here) {
+          if (this.startsPair[s] === 0) continue;
           for (const s2 of next) {
             const list = this.byPair.get(s * PAIR_KEY + s2);
             if (!list) continue;
