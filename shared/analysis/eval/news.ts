@@ -42,6 +42,7 @@ export const BLIND_NEWS_SETS: ReadonlyArray<{ file: string; title: string }> = [
   blindSet(16, 'scripts, spellings and transliterations'),
   blindSet(17, 'language, identity and the online world'),
   blindSet(18, 'long reads: features, reportage, interviews'),
+  blindSet(19, 'an ordinary week of regional feeds, 1 in 10 positive'),
 ];
 
 export interface NewsItem {
