@@ -150,7 +150,7 @@ export class Matcher {
       list.forEach((ph, k) => {
         ph.seq = k;
         if (ph.specs.length === 1) this.single[ph.specs[0]!] = ph;
-        else push2(this.byPair, ph.specs[0]! * PAIR_KEY + ph.specs[1]!, ph);
+        else push(this.byPair, ph.specs[0]! * PAIR_KEY + ph.specs[1]!, ph);
       });
     }
     if (specIds.size >= PAIR_KEY) throw new Error(`lexicon: ${specIds.size} word specs, more than the matcher's pair index holds`);
@@ -386,22 +386,16 @@ function surfaceKey(lang: MLang, lower: string): string {
   return lower;
 }
 
-function push(map: Map<string, number[]>, key: string, id: number): void {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) {
-    if (!list.includes(id)) list.push(id);
-  } else map.set(key, [id]);
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
 }
 
 /** Spec ids below this many make a pair key s1 * PAIR_KEY + s2 that stays an exact integer. */
 const PAIR_KEY = 1 << 20;
 const NONE: number[] = [];
-
-function push2(map: Map<number, Phrase[]>, key: number, ph: Phrase): void {
-  const list = map.get(key);
-  if (list) list.push(ph);
-  else map.set(key, [ph]);
-}
 
 function addAll(into: number[], from: number[] | undefined): void {
   if (!from) return;

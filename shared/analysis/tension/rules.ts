@@ -209,7 +209,6 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   const present = new Array<boolean>(n).fill(false);
   const opensRetrospective = new Array<boolean>(n).fill(false);
   const side = new Array<boolean>(n).fill(false);
-  const mixedSentence = new Array<boolean>(n).fill(false);
   const groupsSeen = new Set<string>();
   let foreignMentions = 0;
   let domesticMentions = 0;
@@ -223,7 +222,9 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   // sentences), and the lead to it.
   const titled = n > 0 && sentences[0]!.isTitle;
   const shortPost = !titled && n <= SHORT_SENTENCES;
-  const framed = shortPost || hasGroupFraming(sentences);
+  // (in an article: a post that lists peoples is about them)
+  const mixedSentence = sentences.map((s) => !shortPost && mixedCommunity(s));
+  const framed = shortPost || hasGroupFraming(sentences, mixedSentence);
   for (let si = 0; si < n; si++) {
     const s = sentences[si]!;
     for (const m of s.matches) {
@@ -237,10 +238,8 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
         firstForeign ??= { text: surface(s, m), sentence: si };
       } else if (!countryAsActor(s, m) && !dateline(s, si, m, titled)) domesticMentions += w;
     }
-    // (in an article: a post that lists peoples is about them)
-    const mixed = (mixedSentence[si] = !shortPost && mixedCommunity(s));
     for (const m of s.matches) {
-      if (m.entry.group && m.entry.type !== 'stop' && !mixed && (framed || !needsFraming(m, s))) {
+      if (m.entry.group && m.entry.type !== 'stop' && !mixedSentence[si] && (framed || !needsFraming(m, s))) {
         hasGroup[si] = true;
         if (!insideDenial(m, s.matches)) groupsSeen.add(m.entry.group);
       }
@@ -258,6 +257,11 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     for (const y of s.years) if (y < HISTORY_BEFORE_YEAR || (maxYear > 0 && y < maxYear)) historical[si] = true;
   }
   const sidesStory = groupsSeen.size === 0 && side.includes(true);
+  /** The sentence names years, all before HISTORY_BEFORE_YEAR, and no present-time cue. */
+  const datedBack = (si: number): boolean => {
+    const ys = sentences[si]!.years;
+    return ys.length > 0 && ys.every((y) => y < HISTORY_BEFORE_YEAR) && !present[si];
+  };
   // A body sentence that dates its story in the past ("В марте 2007 года …", "five years ago": `past`
   // entries) is followed by the story itself: up to RETROSPECTIVE_SPAN sentences after it continue the
   // retrospective, until one names a year of its own or a present-time cue (вчера, бүгін: `present`).
@@ -267,8 +271,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
     // A year opens one unless the sentence is itself about today ("Вчера в селе, где в 2007 году …");
     // an anniversary, a verdict or "years ago" opens one even then ("on Monday … marking the
     // anniversary of the 1986 protest. The protests were suppressed …").
-    const datedBack = s.years.length > 0 && s.years.every((y) => y < HISTORY_BEFORE_YEAR) && !present[si];
-    if (!datedBack && !opensRetrospective[si]) continue;
+    if (!datedBack(si) && !opensRetrospective[si]) continue;
     for (let k = si + 1; k <= si + RETROSPECTIVE_SPAN && k < n; k++) {
       if (sentences[k]!.years.length > 0 || present[k]) break;
       historical[k] = true;
@@ -276,7 +279,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   }
   // A headline dated years back ("a teacher remembers December 1986", "Малиновое-2007: как это было") makes the
   // article a memory: every sentence that names no present time and no recent year is history.
-  if (titled && !present[0] && sentences[0]!.years.length > 0 && sentences[0]!.years.every((y) => y < HISTORY_BEFORE_YEAR)) {
+  if (titled && datedBack(0)) {
     for (let si = 1; si < n; si++) if (!present[si] && sentences[si]!.years.every((y) => y < HISTORY_BEFORE_YEAR)) historical[si] = true;
   }
   // An accident story (its headline or lead reports one) in which nobody is said to fight or
@@ -467,7 +470,7 @@ export function scoreRules(sentences: SentenceInput[]): RuleResult {
   }
   f.historical = conflictSentences ? historicalConflictSentences / conflictSentences : 0;
   // A fact-check of a claim nobody acted on: the rumour and the hostility it quotes are what it debunks.
-  f.debunkOnly = titled && (sentences[0]!.matches.some((m) => m.entry.factCheck === true) || genreLabel(sentences[0]!)) && !reacted;
+  f.debunkOnly = titled && factCheckHeadline(sentences[0]!) && !reacted;
   f.foreignMentions = foreignMentions;
   f.domesticMentions = domesticMentions;
   if (foreignMentions > 0) {
@@ -523,7 +526,9 @@ const GENRE_LABELS = new Set([
   'сауалнама', 'saualnama', 'опрос', 'survey', 'poll',
 ]);
 
-function genreLabel(title: SentenceInput): boolean {
+/** The headline announces a fact-check, an explainer or a survey: a `factCheck` entry, a genre label, or a denied claim. */
+function factCheckHeadline(title: SentenceInput): boolean {
+  if (title.matches.some((m) => m.entry.factCheck === true)) return true;
   const first = title.tokens[0];
   if (first && GENRE_LABELS.has(first.lower) && /^\s*:/.test(title.text.slice(first.end - title.offset))) return true;
   return deniedClaim(title);
@@ -604,15 +609,16 @@ function needsFraming(m: Match, s: SentenceInput): boolean {
  * migrants (any group but citizenship and the generic "nationality"). Without it, a foreign
  * citizen in an accident or crime report is no group reference.
  */
-export function hasGroupFraming(sentences: SentenceInput[]): boolean {
-  for (const s of sentences) {
+export function hasGroupFraming(sentences: SentenceInput[], mixed: readonly boolean[]): boolean {
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
     let negations: Match[] | null = null;
-    const mixed = mixedCommunity(s);
     for (const m of s.matches) {
       const e = m.entry;
       if (e.type === 'stop') continue;
       if (e.type === 'group') {
-        if (mixed) continue;
+        // a mixed community's list of peoples (mixedCommunity)
+        if (mixed[si]) continue;
         // citizenship, and foreigners named as such ("foreign workers", иностранцы): one side only
         // when the sentence sets them against another ("between locals and foreign workers")
         if (e.citizenship || e.group === 'foreigner') {
